@@ -1,0 +1,95 @@
+"""`python -m bot …`: the command line. Every error is one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.errors import PQError
+
+
+def _print_json(payload) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_parse(args: argparse.Namespace) -> None:
+    from bot.parse import parse_bytes, parse_path
+
+    doc = parse_bytes(sys.stdin.buffer.read(), "stdin") if args.path == "-" else parse_path(args.path)
+    if args.json:
+        _print_json(doc.to_json_dict())
+        return
+    print(f"{doc.id}  ({doc.source.value}, {doc.status.value})")
+    if doc.number is not None:
+        print(f"nr. {doc.number}  date {doc.date}  session {doc.session}")
+    if doc.mp:
+        print(f"MP: {doc.mp.name}" + (f" ({doc.mp.party})" if doc.mp.party else ""))
+    if doc.addressee:
+        print(f"to: {doc.addressee}" + (f" — {doc.department}" if doc.department else ""))
+    if doc.title:
+        print(f"title: {doc.title}")
+    for sub in doc.subquestions:
+        print(f"  Q{sub.number}. {sub.text}")
+    for part in doc.answer_parts:
+        label = part.label or "(no label)"
+        print(f"  A {label} -> {part.numbers}: {part.text[:100]}{'…' if len(part.text) > 100 else ''}")
+    for warning in doc.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def cmd_corpus_stats(args: argparse.Namespace) -> None:
+    from bot.corpus import corpus_stats
+
+    stats = corpus_stats(args.source or None)
+    if args.json:
+        _print_json(stats)
+        return
+    for name, s in stats.items():
+        print(f"{name}")
+        print(f"  documents                      {s['documents']:>6}")
+        print(f"  answered                       {s['answered']:>6}  (text published {s['answer_text_published']}, sent directly {s['sent_directly']})")
+        print(f"  with sub-questions             {s['with_subquestions']:>6}  (numbered {s['with_numbered_subquestions']})")
+        if s["answered_numbered"]:
+            print(f"  answered + numbered            {s['answered_numbered']:>6}")
+            print(f"  numbering runs 1..n, no gaps   {s['numbering_ok']:>6}  {s['numbering_ok_share']:.1%}")
+            print(f"  answer parts map to questions  {s['answer_mapped']:>6}  {s['answer_mapped_share']:.1%}")
+            if s["answer_labelled"]:
+                print(f"    of {s['answer_labelled']} labelled answers            {s['answer_mapped_labelled_share']:.1%}")
+        print(f"  documents with parse warnings  {s['documents_with_warnings']:>6}")
+        for kind, count in s["warning_kinds"].items():
+            print(f"    {count:>5}  {kind}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="PQ Assistant: parliamentary questions, precedents and figures.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("parse", help="parse a question (text, PDF or open-data JSON)", description="Parse a written question and its answer into numbered parts.")
+    p.add_argument("path", metavar="PATH", help="a .txt, .pdf or .json file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="print the parsed document as JSON")
+    p.set_defaults(func=cmd_parse)
+
+    corpus = commands.add_parser("corpus", help="the corpus of precedents", description="Inspect the corpus of precedents.")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True, metavar="COMMAND")
+    s = corpus_commands.add_parser("stats", help="per source: documents, answered, parsed sub-questions, warnings", description="Parse every corpus source and report how well it parses.")
+    s.add_argument("--source", action="append", help="only this source (repeatable)")
+    s.add_argument("--json", action="store_true", help="print the figures as JSON")
+    s.set_defaults(func=cmd_corpus_stats)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except PQError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0

@@ -1,0 +1,106 @@
+"""Small text helpers shared by the parsers: whitespace, Dutch dates, names in capitals."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+DUTCH_MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+
+DUTCH_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(DUTCH_MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+
+
+def parse_dutch_date(text: str) -> date | None:
+    """'2 februari 2024' -> date(2024, 2, 2); None when there is no such date."""
+    match = DUTCH_DATE.search(text)
+    if not match:
+        return None
+    day, month, year = match.groups()
+    try:
+        return date(int(year), DUTCH_MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
+
+
+def format_dutch_date(value: date) -> str:
+    months = list(DUTCH_MONTHS)
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def squash(text: str) -> str:
+    """Collapse all runs of white space to one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def unwrap(text: str) -> str:
+    """Join the hard-wrapped lines of a PDF extract into paragraphs.
+
+    Lines inside a paragraph become one line; blank lines stay paragraph breaks. A line
+    ending in a hyphen joins without a space ("Houthalen-" + "Helchteren").
+    """
+    paragraphs = re.split(r"\n\s*\n", text)
+    joined = []
+    for paragraph in paragraphs:
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        out = ""
+        for line in lines:
+            if not out:
+                out = line
+            elif out.endswith("-") and not out.endswith(" -"):
+                out += line
+            else:
+                out += " " + line
+        if out:
+            joined.append(re.sub(r"[ \t]+", " ", out))
+    return "\n\n".join(joined)
+
+
+_LOWER_WORDS = {"van", "de", "den", "der", "het", "en", "voor", "minister", "staatssecretaris"}
+
+
+def name_case(text: str) -> str:
+    """'ILSE MALFROOT' -> 'Ilse Malfroot'; 'KURT DE LOOR' -> 'Kurt De Loor'."""
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in squash(text).split(" "))
+
+
+def title_case_office(text: str) -> str:
+    """'VLAAMS MINISTER VAN ECONOMIE, WERK EN LANDBOUW' -> 'Vlaams minister van Economie, Werk en Landbouw'."""
+    words = squash(text).lower().split(" ")
+    out = []
+    for index, word in enumerate(words):
+        if index == 0 or word not in _LOWER_WORDS:
+            out.append("-".join(p.capitalize() for p in word.split("-")))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def flemish_session(asked: date) -> str:
+    """The Flemish Parliament's session year: it opens on the fourth Monday of September."""
+    september_first = date(asked.year, 9, 1)
+    first_monday = september_first + timedelta(days=(7 - september_first.weekday()) % 7)
+    opening = first_monday + timedelta(weeks=3)
+    start = asked.year if asked >= opening else asked.year - 1
+    return f"{start}-{start + 1}"
+
+
+def chamber_session(asked: date) -> str:
+    """The federal Chamber's session year: it opens on the second Tuesday of October."""
+    october_first = date(asked.year, 10, 1)
+    first_tuesday = october_first + timedelta(days=(1 - october_first.weekday()) % 7)
+    opening = first_tuesday + timedelta(weeks=1)
+    start = asked.year if asked >= opening else asked.year - 1
+    return f"{start}-{start + 1}"

@@ -1,0 +1,1 @@
+"""Statistics tools: the dataset catalog, aggregations and availability statements."""
