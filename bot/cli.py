@@ -62,6 +62,61 @@ def cmd_corpus_stats(args: argparse.Namespace) -> None:
             print(f"    {count:>5}  {kind}")
 
 
+def _where(pairs: list[str]) -> dict[str, list[str]]:
+    where: dict[str, list[str]] = {}
+    for pair in pairs:
+        column, sep, value = pair.partition("=")
+        if not sep or not column.strip() or not value.strip():
+            raise PQError(f"--where takes COLUMN=VALUE, got {pair!r}")
+        where.setdefault(column.strip(), []).append(value.strip())
+    return where
+
+
+def cmd_stats(args: argparse.Namespace) -> None:
+    from pydantic import ValidationError
+
+    from tools.aggregate import aggregate
+    from tools.catalog import SYNTHETIC_WARNING
+
+    request = {"dataset": args.dataset, "measure": args.measure, "by": args.by or [], "where": _where(args.where or [])}
+    if args.start or args.end:
+        request["period"] = {"start": args.start, "end": args.end}
+    if args.suppress:
+        request["suppress_below"] = args.suppress
+    try:
+        result = aggregate(request)
+    except ValidationError as exc:
+        raise PQError(f"invalid request: {exc.errors()[0]['msg']}") from None
+    if args.json:
+        _print_json({"rows": result.to_json_dict()["rows"], "total": result.total, "provenance": result.provenance.model_dump(mode="json"), "synthetic": result.synthetic})
+        return
+    p = result.provenance
+    if result.synthetic:
+        print(f"*** {SYNTHETIC_WARNING} ***")
+    columns = list(result.rows[0].keys())
+    print("\t".join(columns))
+    for row in result.rows:
+        print("\t".join(str(row[c]) for c in columns))
+    if args.by:
+        print(f"totaal\t{result.total}")
+    print(f"\nbron: {p.title} — eigenaar {p.owner_name}; {p.description}; {p.rows_used} rijen; referentieperiode {p.reference_period}")
+
+
+def cmd_datasets(args: argparse.Namespace) -> None:
+    from tools.catalog import default_catalog
+
+    catalog = default_catalog()
+    if args.json:
+        _print_json([ds.model_dump(mode="json") for ds in catalog.datasets])
+        return
+    for ds in catalog.datasets:
+        flag = "SYNTHETISCH" if ds.synthetic else "echt"
+        print(f"{ds.id:28} {flag:12} eigenaar {ds.owner:8} {ds.reference_period.start}–{ds.reference_period.end}  {ds.title}")
+        print(f"{'':28} meet: {', '.join(m.name for m in ds.measures)}; dimensies: {', '.join(d.name for d in ds.dimensions)}")
+        if ds.cannot_identify:
+            print(f"{'':28} identificeert niet: {', '.join(e.population for e in ds.cannot_identify)}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="PQ Assistant: parliamentary questions, precedents and figures.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -77,6 +132,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--source", action="append", help="only this source (repeatable)")
     s.add_argument("--json", action="store_true", help="print the figures as JSON")
     s.set_defaults(func=cmd_corpus_stats)
+
+    st = commands.add_parser("stats", help="aggregate a dataset (exact figures with provenance)", description="Aggregate a catalog dataset: sum/stock of a measure, grouped and filtered.")
+    st.add_argument("dataset", metavar="DATASET", help="a dataset id (see `datasets`)")
+    st.add_argument("--measure", required=True, help="the measure to aggregate")
+    st.add_argument("--by", action="append", metavar="DIM", help="group by this dimension (repeatable)")
+    st.add_argument("--where", action="append", metavar="COL=VAL", help="keep rows where COL equals VAL (repeatable)")
+    st.add_argument("--from", dest="start", metavar="PERIOD", help="first period: YYYY or YYYY-MM")
+    st.add_argument("--to", dest="end", metavar="PERIOD", help="last period: YYYY or YYYY-MM")
+    st.add_argument("--suppress", type=int, metavar="N", help="show counts below N as <N")
+    st.add_argument("--json", action="store_true", help='print {"rows", "provenance", "synthetic"} as JSON')
+    st.set_defaults(func=cmd_stats)
+
+    ds = commands.add_parser("datasets", help="list the dataset catalog", description="List the datasets: owner, real or synthetic, measures, what they cannot identify.")
+    ds.add_argument("--json", action="store_true", help="print the catalog entries as JSON")
+    ds.set_defaults(func=cmd_datasets)
     return parser
 
 
