@@ -180,7 +180,7 @@ def aggregate(request: AggregateRequest | dict, catalog: Catalog | None = None) 
     else:
         grouped = frame.groupby(request.by)[measure.name].sum(min_count=1) if request.by else pd.Series([frame[measure.name].sum(min_count=1)])
     total_value = grouped.sum() if request.by else grouped.iloc[0]
-    values = grouped.astype("Int64") if measure.aggregation != "none" else grouped
+    values = grouped.astype("Int64")
     if request.suppress_below:
         values = _suppress(values.fillna(0).astype(int), request.suppress_below)
     if request.by:

@@ -62,7 +62,7 @@ def test_small_numbers_are_suppressed_consistently():
     shown = {r["nationaliteit"]: r["bewoners"] for r in result.rows}
     assert result.total == int(truth.sum())
     hidden = [k for k, v in shown.items() if v == "<5"]
-    assert all(truth[k] < 5 for k in truth.index if truth[k] < 5 and k in shown) and set(truth[truth < 5].index) <= set(hidden)
+    assert set(truth[truth < 5].index) <= set(hidden)
     assert len(hidden) != 1  # a single hidden cell could be recomputed from the total
     for k, v in shown.items():
         if v != "<5":
