@@ -67,3 +67,12 @@ def test_small_numbers_are_suppressed_consistently():
     for k, v in shown.items():
         if v != "<5":
             assert v == truth[k]
+
+
+def test_one_small_cell_hides_a_second_so_the_total_cannot_reveal_it():
+    from tools.aggregate import _suppress
+
+    shown = _suppress(pd.Series([3, 10, 12], index=["a", "b", "c"]), 5)
+    assert shown.to_dict() == {"a": "<5", "b": "<5", "c": 12}
+    untouched = _suppress(pd.Series([6, 10], index=["a", "b"]), 5)
+    assert untouched.to_dict() == {"a": 6, "b": 10}
