@@ -157,7 +157,7 @@ def aggregate(request: AggregateRequest | dict, catalog: Catalog | None = None) 
     period = request.period or PeriodFilter()
     if key is not None and (period.start or period.end):
         start, end = period.month_bounds()
-        if len(key.iloc[0] if len(key) else "0000-00") == 4:
+        if (key.str.len() == 4).all():  # a yearly table: compare years
             start, end = start[:4], end[:4]
         frame = frame[(key >= start) & (key <= end)]
         key = key[frame.index]

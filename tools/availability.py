@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.text import DUTCH_MONTHS
 from tools.aggregate import AggregateRequest, PeriodFilter, available_dimensions
 from tools.catalog import SYNTHETIC_WARNING, Catalog, Dataset, default_catalog
 
@@ -68,6 +69,13 @@ def _find_terms(text: str, terms: list[tuple[str, str]]) -> list[tuple[int, str,
     return sorted(found)
 
 
+def _blank(text: str, found: list[tuple[int, str, str]]) -> str:
+    for position, _, synonym in found:
+        width = len(fold(synonym))
+        text = text[:position] + " " * width + text[position + width :]
+    return text
+
+
 def _period(text: str) -> PeriodFilter | None:
     years = r"(20\d{2}|19\d{2})"
     for pattern in (
@@ -80,11 +88,8 @@ def _period(text: str) -> PeriodFilter | None:
     match = re.search(rf"(?:vanaf|sinds|sedert)\s+{years}", text)
     if match:
         return PeriodFilter(start=match.group(1))
-    months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-    match = re.search(rf"\b({months})\s+{years}", text)
+    match = re.search(rf"\b({'|'.join(DUTCH_MONTHS)})\s+{years}", text)
     if match:
-        from bot.text import DUTCH_MONTHS
-
         month = f"{match.group(2)}-{DUTCH_MONTHS[match.group(1)]:02d}"
         return PeriodFilter(start=month, end=month)
     match = re.search(rf"\b(?:in|over|voor|tijdens)\s+(?:het\s+jaar\s+)?{years}", text)
@@ -98,30 +103,20 @@ def read_query(text: str, catalog: Catalog | None = None) -> AvailabilityQuery:
     catalog = catalog or default_catalog()
     folded = fold(text)
     populations = _find_terms(folded, [(p.id, s) for p in catalog.populations for s in p.synonyms])
-    # The population's own words ("verzoekers om internationale bescherming") are not a measure.
-    rest = folded
-    for position, _, synonym in populations:
-        rest = rest[:position] + " " * len(fold(synonym)) + rest[position + len(fold(synonym)) :]
+    # Words already read as the population, then as the measure, are blanked before the next
+    # look: "verzoekers om internationale bescherming" is no measure, and "opleidingen" asked
+    # about is no "per opleiding" breakdown.
+    rest = _blank(folded, populations)
     order = [p.id for p in catalog.populations]
     population = min((p for _, p, _ in populations), key=order.index, default=None)
     measures = _find_terms(rest, [(m.id, s) for m in catalog.measures for s in m.synonyms])
     measure_order = [m.id for m in catalog.measures]
     measure = min((m for _, m, _ in measures), key=measure_order.index, default=None)
+    rest = _blank(rest, [found for found in measures if found[1] == measure][:1])
     breakdowns = []
     for name, phrases in catalog.breakdowns.items():
-        for phrase in phrases:
-            if re.search(rf"(?<![\w-]){re.escape(fold(phrase))}(?![\w-])", rest) and name not in breakdowns:
-                breakdowns.append(name)
-                break
-    # The measure's own words are not a breakdown ("opleidingen" asked about is not "per opleiding").
-    if measure == "opleiding" and "opleiding" in breakdowns and not re.search(r"per opleiding|soort opleiding|type opleiding", rest):
-        breakdowns.remove("opleiding")
-    if measure in ("aan_het_werk",) and "werkend" in breakdowns:
-        breakdowns.remove("werkend")
-    if measure == "werkplekleren" and "vorm" not in breakdowns and re.search(r"\bvormen\b", rest):
-        breakdowns.append("vorm")
-    if measure == "functies" and "beroep" in breakdowns:
-        breakdowns.remove("beroep")
+        if any(re.search(rf"(?<![\w-]){re.escape(fold(phrase))}(?![\w-])", rest) for phrase in phrases):
+            breakdowns.append(name)
     return AvailabilityQuery(population=population or _implied_population(measure), measure=measure, breakdowns=breakdowns, period=_period(folded))
 
 
