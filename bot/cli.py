@@ -117,6 +117,90 @@ def cmd_datasets(args: argparse.Namespace) -> None:
             print(f"{'':28} identificeert niet: {', '.join(e.population for e in ds.cannot_identify)}")
 
 
+def _open_index(build_if_missing: bool = True):
+    from bot.index import PrecedentIndex, _tqdm_progress
+
+    index = PrecedentIndex()
+    if not index.exists() and build_if_missing:
+        print("The precedent index is not built yet; building it now (first use only).", file=sys.stderr)
+        index.ingest(progress=_tqdm_progress())
+    return index
+
+
+def cmd_ingest(args: argparse.Namespace) -> None:
+    from bot.index import PrecedentIndex, _tqdm_progress, all_source_names
+
+    index = PrecedentIndex()
+    sources = all_source_names() if args.all else args.source
+    report = index.ingest(sources, progress=_tqdm_progress(), rebuild=args.rebuild)
+    if args.json:
+        _print_json(report.to_json_dict())
+        return
+    if report.up_to_date:
+        print(f"index up to date: {report.chunks} units from {', '.join(report.sources)} ({report.seconds:.1f} s)")
+        return
+    print(f"indexed {', '.join(report.sources)}: {report.chunks} units, {report.embedded} embedded, "
+          f"{report.unchanged} unchanged, {report.deleted} removed in {report.seconds:.1f} s")
+
+
+def _filters(args: argparse.Namespace):
+    from pydantic import ValidationError
+
+    from bot.search import SearchFilters
+
+    try:
+        return SearchFilters(sources=args.source or [], department=args.department, mp=args.mp, party=args.party,
+                             theme=args.theme, date_from=args.start, date_to=args.end, answered_only=args.answered)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise PQError(f"invalid filter {'.'.join(map(str, error['loc']))}: {error['msg']}") from None
+
+
+def _read_queries(path: str) -> list[tuple[str, str]]:
+    try:
+        lines = sys.stdin.read().splitlines() if path == "-" else open(path, encoding="utf-8").read().splitlines()
+    except OSError as exc:
+        raise PQError(f"cannot read {path}: {exc.strerror}") from None
+    queries = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            queries.append((str(item["qid"]), str(item["query"])))
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise PQError(f"{path}, line {number}: expected a JSON object with \"qid\" and \"query\"") from None
+    return queries
+
+
+def cmd_search(args: argparse.Namespace) -> None:
+    from bot.search import search
+
+    if bool(args.query) == bool(args.queries):
+        raise PQError("give a QUERY or --queries FILE.jsonl (not both)")
+    filters = _filters(args)
+    queries = _read_queries(args.queries) if args.queries else None
+    index = _open_index()
+    if queries is not None:
+        for qid, query in queries:
+            hits = search(index, query, k=args.k, filters=filters, mode=args.mode)
+            sys.stdout.write(json.dumps({"qid": qid, "ids": [h.id for h in hits]}, ensure_ascii=False) + "\n")
+        return
+    hits = search(index, args.query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:
+        _print_json([h.contract() for h in hits])
+        return
+    if not hits:
+        print("no precedents found")
+    for rank, hit in enumerate(hits, 1):
+        who = ", ".join(x for x in [hit.mp, hit.date, hit.addressee] if x)
+        parts = f"  [vraag {', '.join(map(str, hit.numbers))}]" if hit.numbers else ""
+        print(f"{rank:>2}. {hit.id}  {hit.title or '(zonder titel)'}{parts}")
+        if who:
+            print(f"    {who}")
+        print(f"    {hit.snippet}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="PQ Assistant: parliamentary questions, precedents and figures.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -147,6 +231,29 @@ def build_parser() -> argparse.ArgumentParser:
     ds = commands.add_parser("datasets", help="list the dataset catalog", description="List the datasets: owner, real or synthetic, measures, what they cannot identify.")
     ds.add_argument("--json", action="store_true", help="print the catalog entries as JSON")
     ds.set_defaults(func=cmd_datasets)
+
+    ing = commands.add_parser("ingest", help="build or update the precedent index", description="Build or update the precedent index (idempotent, incremental). Without --source: the default sources plus those already indexed.")
+    ing.add_argument("--source", action="append", metavar="NAME", help="index this corpus source too (repeatable)")
+    ing.add_argument("--all", action="store_true", help="index every corpus source")
+    ing.add_argument("--rebuild", action="store_true", help="drop the index and build it again (e.g. after changing PQ_EMBEDDER)")
+    ing.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    ing.set_defaults(func=cmd_ingest)
+
+    se = commands.add_parser("search", help="search precedents (hybrid BM25 + embeddings)", description="Search past questions and answers.")
+    se.add_argument("query", nargs="?", metavar="QUERY", help="the search text")
+    se.add_argument("-k", type=int, default=10, help="number of documents (default 10)")
+    se.add_argument("--json", action="store_true", help="print the hits as JSON")
+    se.add_argument("--queries", metavar="FILE.jsonl", help='batch mode: lines {"qid", "query"} -> lines {"qid", "ids"}')
+    se.add_argument("--source", action="append", metavar="NAME", help="only this corpus source (repeatable; 'kamer' = both federal sets)")
+    se.add_argument("--department", help="minister or department contains this text")
+    se.add_argument("--mp", help="MP name contains this text")
+    se.add_argument("--party", help="MP's party")
+    se.add_argument("--theme", help="a theme contains this text")
+    se.add_argument("--from", dest="start", metavar="DATE", help="asked on or after YYYY-MM-DD")
+    se.add_argument("--to", dest="end", metavar="DATE", help="asked on or before YYYY-MM-DD")
+    se.add_argument("--answered", action="store_true", help="only answered questions")
+    se.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid", help="ranking (default hybrid)")
+    se.set_defaults(func=cmd_search)
     return parser
 
 

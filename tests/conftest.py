@@ -19,3 +19,48 @@ def seed_text() -> str:
 def qrva_rows() -> dict[str, dict[str, str]]:
     with gzip.open(CORPUS / "dekamer-qrva-2017" / "qrva-2017.csv.gz", "rt", encoding="utf-8") as handle:
         return {row["doc_id"]: row for row in csv.DictReader(handle)}
+
+
+# A small real corpus for index tests: the seed, 2017 questions chosen to include one question
+# sent to several ministers and unanswered ones, and three 2020 questions.
+SMALL_QRVA_IDS = ["184503", "184504", "184521", "184522", "184523", "185104", "185006", "185453", "191428",
+                  "185340", "185063", "186813", "185490", "185445", "185326", "187486"]
+SMALL_2020_ROWS = 3
+
+
+def write_small_corpus(folder: Path, qrva_ids: list[str] = SMALL_QRVA_IDS) -> Path:
+    import shutil
+
+    (folder / "vlaams-parlement").mkdir(parents=True)
+    shutil.copy(SEED, folder / "vlaams-parlement" / SEED.name)
+    for source, filename, keep in [
+        ("dekamer-qrva-2017", "qrva-2017.csv.gz", lambda i, row: row["doc_id"] in qrva_ids),
+        ("dekamer-questions-2020", "questions-2020.csv.gz", lambda i, row: i < SMALL_2020_ROWS),
+    ]:
+        (folder / source).mkdir()
+        with gzip.open(CORPUS / source / filename, "rt", encoding="utf-8", newline="") as src:
+            reader = csv.DictReader(src)
+            rows = [row for i, row in enumerate(reader) if keep(i, row)]
+        with gzip.open(folder / source / filename, "wt", encoding="utf-8", newline="") as dst:
+            writer = csv.DictWriter(dst, fieldnames=reader.fieldnames)
+            writer.writeheader()
+            writer.writerows(rows)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    return write_small_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def small_index(small_corpus, tmp_path_factory):
+    """The small corpus indexed with the real default embedder (built once per test run)."""
+    from bot.index import PrecedentIndex
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PQ_CORPUS_DIR", str(small_corpus))
+        mp.delenv("PQ_CHROMA_URL", raising=False)
+        index = PrecedentIndex(tmp_path_factory.mktemp("index"))
+        index.ingest(["vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020"])
+    return index
