@@ -201,6 +201,60 @@ def cmd_search(args: argparse.Namespace) -> None:
         print(f"    {hit.snippet}")
 
 
+def _existing_index():
+    """The precedent index if it is built; drafting goes on without precedents otherwise."""
+    from bot.index import PrecedentIndex
+
+    index = PrecedentIndex()
+    if not index.exists():
+        print("warning: no precedent index yet; the draft will cite no precedents. Build it with: python -m bot ingest", file=sys.stderr)
+        return None
+    return index
+
+
+def cmd_draft(args: argparse.Namespace) -> None:
+    from bot.draft import draft_document
+    from bot.llm import chat_model_from_spec
+    from bot.parse import parse_bytes, parse_path
+
+    doc = parse_bytes(sys.stdin.buffer.read(), "stdin") if args.path == "-" else parse_path(args.path)
+    draft = draft_document(doc, index=_existing_index(), llm=chat_model_from_spec())
+    if args.json:
+        _print_json(draft.to_json_dict())
+        return
+    sys.stdout.write(draft.text)
+    for warning in draft.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def cmd_ask(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from bot.ask import AskState, ask
+    from bot.llm import chat_model_from_spec
+
+    state = None
+    if args.state and Path(args.state).exists():
+        try:
+            state = AskState.model_validate_json(Path(args.state).read_text(encoding="utf-8"))
+        except ValidationError:
+            raise PQError(f"{args.state} is not a conversation state written by `ask --state`") from None
+    answer = ask(args.question, state, llm=chat_model_from_spec())
+    if args.state:
+        Path(args.state).write_text(answer.state.model_dump_json(indent=2), encoding="utf-8")
+    if args.json:
+        _print_json(answer.to_json_dict())
+        return
+    if answer.rows:
+        print("\t".join(answer.columns))
+        for row in answer.rows:
+            print("\t".join(str(row.get(c, "")) for c in answer.columns))
+        print()
+    print(answer.sentence)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="PQ Assistant: parliamentary questions, precedents and figures.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -254,6 +308,17 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--answered", action="store_true", help="only answered questions")
     se.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid", help="ranking (default hybrid)")
     se.set_defaults(func=cmd_search)
+
+    dr = commands.add_parser("draft", help="draft an answer to a question, with citations", description="Draft an answer in house style: grouped parts, ownership statements, figures with provenance, precedents.")
+    dr.add_argument("path", metavar="PATH", help="the question as .txt, .pdf or .json, or - for standard input")
+    dr.add_argument("--json", action="store_true", help='print {"header", "parts", "text", "sources", ...} as JSON')
+    dr.set_defaults(func=cmd_draft)
+
+    ak = commands.add_parser("ask", help="ask an ad-hoc statistical question", description="Answer a statistical question with a table, one sentence and provenance.")
+    ak.add_argument("question", metavar="QUESTION")
+    ak.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ak.add_argument("--state", metavar="FILE", help="conversation state file: read before, written after (for follow-ups)")
+    ak.set_defaults(func=cmd_ask)
     return parser
 
 

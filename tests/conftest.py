@@ -64,3 +64,33 @@ def small_index(small_corpus, tmp_path_factory):
         index = PrecedentIndex(tmp_path_factory.mktemp("index"))
         index.ingest(["vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020"])
     return index
+
+
+# --- a scripted chat model (LangChain's fake model, able to "call" tools) -----------------
+def fake_chat_model(replies):
+    """LangChain's GenericFakeChatModel replying with `replies` in turn (str or AIMessage);
+    bind_tools returns the model itself so a scripted AIMessage can carry tool calls."""
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    class ScriptedChatModel(GenericFakeChatModel):
+        seen: list = []
+
+        def bind_tools(self, tools, **kwargs):
+            self.seen.append(("tools", [t.name for t in tools]))
+            return self
+
+        def invoke(self, messages, *args, **kwargs):
+            self.seen.append(("messages", messages))
+            return super().invoke(messages, *args, **kwargs)
+
+    messages = [r if isinstance(r, AIMessage) else AIMessage(content=r) for r in replies]
+    return ScriptedChatModel(messages=iter(messages), seen=[])
+
+
+def seed_question_only() -> str:
+    """The seed question as the Flemish Parliament publishes it before it is answered: its header
+    (number, MP, date, minister — the facts of the seed file) and the question, no answer."""
+    text = SEED.read_text(encoding="utf-8")
+    question = text.split("JO BROUNS", 1)[0].rstrip().rsplit("\n", 1)[0]
+    return "SCHRIFTELIJKE VRAAG nr. 216 van ILSE MALFROOT datum: 2 februari 2024 aan JO BROUNS\n" + question

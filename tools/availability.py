@@ -121,8 +121,10 @@ def read_query(text: str, catalog: Catalog | None = None) -> AvailabilityQuery:
 
 
 def _implied_population(measure: str | None) -> str | None:
-    # Applications and decisions are about applicants by definition.
-    return "asielzoeker" if measure in ("verzoeken", "beslissingen") else None
+    # Applications and decisions are about applicants, reception about its residents, by definition.
+    if measure in ("verzoeken", "beslissingen"):
+        return "asielzoeker"
+    return "opvangbewoner" if measure == "opvang" else None
 
 
 # --- deciding -------------------------------------------------------------------------------
@@ -193,6 +195,16 @@ def resolve(query: AvailabilityQuery | str, catalog: Catalog | None = None) -> A
             reason="no statistical measure recognised in the question",
             sentence="Deze vraag vraagt geen cijfers op.",
         )
+    if query.measure == "aantal" and query.population is None:
+        # "Hoeveel klachten …?": a count of something the catalog does not know. Counting job
+        # seekers instead would answer another question.
+        return Availability(
+            status="not_available",
+            population=None,
+            measure="aantal",
+            reason="a count of something that is not a population or measure in the catalog",
+            sentence="Deze vraag vraagt cijfers op waarover de datacatalogus geen gegevens bevat.",
+        )
     # A question about "hoeveel opleidingen" without a population is about job seekers.
     population = query.population or _implied_population(query.measure) or "werkzoekende"
     query = query.model_copy(update={"population": population})
@@ -214,7 +226,7 @@ def resolve(query: AvailabilityQuery | str, catalog: Catalog | None = None) -> A
             return _owned_elsewhere(catalog, ext.owner, ext.reason, query, owned)
     for ds in candidates:
         if population in ds.identifies:
-            return _owned_elsewhere(catalog, ds.owner, ds.notes or "", query, ds)
+            return _owned_elsewhere(catalog, ds.owner, "", query, ds)
     # 3. Our data measure it, but cannot tell this population apart.
     for ds in candidates:
         for exclusion in ds.cannot_identify:

@@ -1,0 +1,79 @@
+"""Drafting speed: the seed question (answer removed), cold and warm, with per-step timings.
+
+    python bench/draft.py [--dir var] [--runs 5]
+
+Cold = a fresh process: imports, opening the index, loading the embedder and the data
+tables, then one draft. Warm = further drafts in the same process (what the app sees).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def seed_question() -> str:
+    from tests.conftest import seed_question_only
+
+    return seed_question_only()
+
+
+def one_draft(folder: str) -> dict:
+    started = time.perf_counter()
+    from bot.draft import draft_document
+    from bot.index import PrecedentIndex
+    from bot.parse import parse_text
+
+    imported = time.perf_counter()
+    index = PrecedentIndex(Path(folder))
+    index.load()
+    opened = time.perf_counter()
+    draft = draft_document(parse_text(seed_question()), index=index)
+    done = time.perf_counter()
+    return {"imports_s": round(imported - started, 2), "open_index_s": round(opened - imported, 2),
+            "draft_s": round(done - opened, 2), "total_s": round(done - started, 2), "steps": draft.timings,
+            "parts": [p.label for p in draft.parts]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default="var")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cold-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.cold_child:
+        print(json.dumps(one_draft(args.dir)))
+        return
+
+    wall = time.perf_counter()
+    child = subprocess.run([sys.executable, __file__, "--dir", args.dir, "--cold-child"], capture_output=True, text=True, cwd=ROOT, check=True)
+    cold = json.loads(child.stdout.strip().splitlines()[-1])
+    cold["process_wall_s"] = round(time.perf_counter() - wall, 2)
+
+    from bot.draft import draft_document
+    from bot.index import PrecedentIndex
+    from bot.parse import parse_text
+
+    index = PrecedentIndex(Path(args.dir))
+    draft_document(parse_text(seed_question()), index=index)  # warm-up
+    runs, steps = [], []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        draft = draft_document(parse_text(seed_question()), index=index)
+        runs.append(time.perf_counter() - t0)
+        steps.append(draft.timings)
+    warm_steps = {k: round(statistics.median(s[k] for s in steps), 3) for k in steps[0]}
+    print(json.dumps({"cold": cold, "warm": {"runs": args.runs, "median_s": round(statistics.median(runs), 3),
+                                              "max_s": round(max(runs), 3), "steps_median_s": warm_steps}}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
