@@ -90,20 +90,25 @@ def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QU
 
 
 # -- the pipeline --------------------------------------------------------------------------
-def draft_document(doc: Document, index=None, llm=None) -> Draft:
+def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
+    """Draft an answer to `doc`; `on_step(description, fraction)` hears of each step (for progress bars)."""
     timings: dict[str, float] = {}
     warnings: list[str] = []
     if not doc.subquestions:
         raise PQError("the question has no sub-questions to answer")
+    step = on_step or (lambda *_: None)
 
+    step("Deelvragen indelen", 0.05)
     t0 = time.perf_counter()
     routes = [route(s.number, s.text) for s in doc.subquestions]
     timings["route"] = time.perf_counter() - t0
 
+    step("Cijfers en eigenaarschap opzoeken", 0.2)
     t0 = time.perf_counter()
     answers = [run_tools(r) for r in routes]
     timings["tools"] = time.perf_counter() - t0
 
+    step("Precedenten zoeken", 0.4)
     t0 = time.perf_counter()
     if index is not None:
         try:
@@ -115,6 +120,7 @@ def draft_document(doc: Document, index=None, llm=None) -> Draft:
         warnings.append("geen precedenten: er is geen zoekindex geopend")
     timings["precedents"] = time.perf_counter() - t0
 
+    step("Antwoord opstellen", 0.8)
     t0 = time.perf_counter()
     composer = Composer()
     parts = [composer.part(g) for g in group(answers)]
@@ -136,6 +142,7 @@ def draft_document(doc: Document, index=None, llm=None) -> Draft:
     if llm is not None:
         from bot.llm import rewrite_parts
 
+        step("Tekst herformuleren (LLM)", 0.9)
         t0 = time.perf_counter()
         rewrite_parts(llm, draft, allowed)
         timings["llm"] = time.perf_counter() - t0
