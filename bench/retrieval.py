@@ -54,13 +54,15 @@ def main() -> None:
     copied = [it["qid"] for it in items if any(ngrams(it["query"]) & ngrams(texts[g]) for g in it["gold"] if g in texts)]
 
     totals = {mode: {} for mode in MODES}
+    halves = {half: {mode: 0.0 for mode in MODES} for half in "AB"}
     misses = []
-    for it in items:
+    for position, it in enumerate(items):
         gold = [g for g in it["gold"] if g in indexed]
         for mode in MODES:
             ranked = [h.id for h in search(index, it["query"], k=10, mode=mode)]
             for name, value in metrics(ranked, gold).items():
                 totals[mode][name] = totals[mode].get(name, 0.0) + value
+            halves["AB"[position % 2]][mode] += metrics(ranked, gold)["mrr@10"]
             if mode == "hybrid" and not set(ranked) & set(gold):
                 misses.append((it["qid"], it["query"], ranked[:3]))
     n = len(items)
@@ -69,6 +71,10 @@ def main() -> None:
     for mode in MODES:
         t = totals[mode]
         print(f"{mode:8} {t['recall@1'] / n:6.3f} {t['recall@5'] / n:6.3f} {t['recall@10'] / n:6.3f} {t['mrr@10'] / n:7.3f}")
+    # The fusion weights were chosen on half A (even positions) and checked on half B.
+    for half in "AB":
+        size = len(items[0 if half == "A" else 1::2])
+        print(f"MRR@10 on half {half} ({size} queries): " + ", ".join(f"{mode} {halves[half][mode] / size:.3f}" for mode in MODES))
     if args.show_misses:
         for qid, query, top in misses:
             print(f"miss {qid}: {query} -> {top}")

@@ -23,11 +23,11 @@ from pathlib import Path
 from bot.chunks import Chunk, document_chunks
 from bot.corpus import SOURCES, get_source
 from bot.errors import PQError
-from bot.lexical import LexicalIndex
+from bot.lexical import FieldedLexicalIndex
 from bot.store import IndexUnavailable, chroma_client, data_dir, drop_collection, open_collection
 
 # Bump when chunking or normalisation changes: every fingerprint changes with it.
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
 # Indexed on first use. The 2020 set (6,059 questions, no answers) adds ~25 minutes of
 # embedding on a 2-core machine; `python -m bot ingest --all` adds it.
 DEFAULT_SOURCES = ("vlaams-parlement", "dekamer-qrva-2017")
@@ -182,7 +182,8 @@ class PrecedentIndex:
         report.unchanged = len(chunks) - len(todo)
 
         progress = progress or (lambda *_: None)
-        progress("embedding", 0, len(todo))
+        if todo:
+            progress("embedding", 0, len(todo))
         for start in range(0, len(todo), batch_size):
             batch = todo[start:start + batch_size]
             e0 = time.perf_counter()
@@ -209,7 +210,7 @@ class PrecedentIndex:
         with gzip.open(tmp / "chunks.jsonl.gz", "wt", encoding="utf-8", compresslevel=3) as handle:
             for chunk in chunks:
                 handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
-        LexicalIndex.build([c.text for c in chunks]).save(tmp / "bm25")
+        FieldedLexicalIndex.build([c.text for c in chunks]).save(tmp / "bm25")
         state = self.lexical_dir / "state.json"
         if state.exists():
             shutil.copy2(state, tmp / "state.json")
@@ -247,7 +248,7 @@ class PrecedentIndex:
 
             try:
                 table = ChunkTable.read(self.lexical_dir / "chunks.jsonl.gz")
-                lexical = LexicalIndex.load(self.lexical_dir / "bm25")
+                lexical = FieldedLexicalIndex.load(self.lexical_dir / "bm25")
             except (OSError, ValueError, EOFError) as exc:
                 raise IndexUnavailable(f"the lexical index in {self.lexical_dir} is damaged ({exc}); rebuild with: python -m bot ingest --rebuild") from None
             self._loaded = (table, lexical, self.collection(create=False))

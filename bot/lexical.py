@@ -1,4 +1,10 @@
-"""BM25 over the search units, with Dutch-aware normalisation.
+"""BM25 over the search units, with Dutch-aware normalisation, in two fields.
+
+The question side of a unit (title, introduction, sub-question) and its answer side are
+indexed apart: a new question paraphrases old questions, so the question side ranks, while
+the answer side still lets the desk find what was said ("samenwerkingsovereenkomst"). The
+answer field weighs ANSWER_WEIGHT of the question field (chosen on half of the development
+set, bench/retrieval.py).
 
 Text is lower-cased, accents are folded ("geïdentificeerd" = "geidentificeerd"), common
 Dutch function words are dropped and words are reduced with the Snowball Dutch stemmer, so
@@ -27,6 +33,8 @@ DUTCH_STOPWORDS = frozenset(
     """.split()
 )
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
+ANSWER_WEIGHT = 0.4
+ANSWER_MARK = "\nAntwoord"  # where a unit's answer side starts (see bot/chunks.py)
 
 
 def fold(text: str) -> str:
@@ -73,3 +81,39 @@ class LexicalIndex:
         if not ids:
             return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
         return self._model.get_scores_from_ids(ids)
+
+
+def split_unit_text(text: str) -> tuple[str, str]:
+    """(question side, answer side) of a unit's text."""
+    question, mark, answer = text.partition(ANSWER_MARK)
+    return question, (mark + answer) if mark else ""
+
+
+class FieldedLexicalIndex:
+    """Question and answer fields, each a BM25 index; scores are per-query normalised and summed."""
+
+    def __init__(self, question: LexicalIndex, answer: LexicalIndex) -> None:
+        self.question, self.answer = question, answer
+
+    @classmethod
+    def build(cls, texts: list[str]) -> FieldedLexicalIndex:
+        sides = [split_unit_text(t) for t in texts]
+        return cls(LexicalIndex.build([q for q, _ in sides]), LexicalIndex.build([a for _, a in sides]))
+
+    def save(self, folder: Path) -> None:
+        self.question.save(folder / "question")
+        self.answer.save(folder / "answer")
+
+    @classmethod
+    def load(cls, folder: Path) -> FieldedLexicalIndex:
+        return cls(LexicalIndex.load(folder / "question"), LexicalIndex.load(folder / "answer"))
+
+    def scores(self, query: str) -> np.ndarray:
+        """Per unit: question score / best question score + ANSWER_WEIGHT × the same for answers (0 … 1.4)."""
+        question, answer = self.question.scores(query), self.answer.scores(query)
+        combined = np.zeros_like(question)
+        if question.max() > 0:
+            combined += question / question.max()
+        if answer.max() > 0:
+            combined += ANSWER_WEIGHT * answer / answer.max()
+        return combined

@@ -1,0 +1,25 @@
+"""House style helpers and the edited-text round trip used by the export."""
+
+import pytest
+
+from bot.export import parse_edited
+from bot.house_style import dutch_number, group_label
+from bot.numbering import parse_label
+
+
+@pytest.mark.parametrize(("numbers", "label"), [([1, 4, 5, 6], "1+4-6"), ([2, 3], "2-3"), ([7], "7"), ([1, 3, 5], "1+3+5"), ([1, 2, 3, 8, 9], "1-3+8-9")])
+def test_group_label_round_trips_through_the_parser(numbers, label):
+    assert group_label(numbers) == label
+    assert parse_label(label + ".") == numbers  # the parser of real answers reads our labels back
+
+
+@pytest.mark.parametrize(("value", "text"), [(32012, "32.012"), (88479, "88.479"), (7, "7"), (12.5, "12,5"), (1234567.25, "1.234.567,25"), (94.0, "94")])
+def test_dutch_number(value, text):
+    assert dutch_number(value) == text
+
+
+def test_parse_edited_keeps_labels_and_continuation_lines():
+    edited = "1+4-6. Eerste deel [1].\n\n2-3. Tweede deel.\nNog een regel.\n\n7. Derde."
+    assert parse_edited(edited) == [("1+4-6", "Eerste deel [1]."), ("2-3", "Tweede deel.\nNog een regel."), ("7", "Derde.")]
+    assert parse_edited("Inleiding zonder label.\n\n1. Deel.") == [("", "Inleiding zonder label."), ("1", "Deel.")]
+    assert parse_edited("   ") == []
