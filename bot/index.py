@@ -10,6 +10,7 @@ index that opens (the missing units are embedded by the next run).
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import json
@@ -133,6 +134,15 @@ class PrecedentIndex:
     def ingest(self, sources: Iterable[str] | None = None, progress: Progress | None = None, rebuild: bool = False,
                batch_size: int = BATCH) -> IngestReport:
         """Bring the index up to date for `sources` plus those already indexed."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "ingest.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise PQError(f"another ingest is running on {self.folder}; wait for it to finish") from None
+            return self._ingest(sources, progress, rebuild, batch_size)
+
+    def _ingest(self, sources, progress, rebuild, batch_size) -> IngestReport:
         started = time.perf_counter()
         state = None if rebuild else self.state()
         wanted = list(dict.fromkeys([*(sources or configured_sources()), *((state or {}).get("sources", {}) or {})]))
@@ -171,6 +181,7 @@ class PrecedentIndex:
         # Not complete until every dense unit is in: a crash from here on is repaired by the next run.
         self._write_state({"format": INDEX_FORMAT, "embedder": self.embedder.spec, "sources": per_source,
                            "chunks": len(chunks), "complete": False})
+        self._loaded = None  # searches from now on see the new units (lexically at once, densely as they come)
 
         t0 = time.perf_counter()
         stored = self._stored_hashes(collection)

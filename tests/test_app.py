@@ -241,3 +241,15 @@ def test_browser_drafts_the_seed_opens_a_source_and_downloads_the_docx(running_a
         assert "ANTWOORD op vraag nr. 216" in text and "1+4-6. Asielzoekers worden niet apart geïdentificeerd" in text
     finally:
         browser.quit()
+
+
+def test_sources_tab_opens_a_document_with_its_structure(running_app):
+    from app import document_markdown
+
+    service = running_app[1]
+    doc = service.document("184523")
+    page = document_markdown(doc)
+    assert doc.title in page and "#### Deelvragen" in page and "#### Antwoord" in page
+    assert all(f"{s.number}. {s.text}" in page for s in doc.subquestions)
+    with pytest.raises(PQError, match="onbekend document"):
+        service.document("no-such-id")

@@ -190,3 +190,16 @@ def test_state_file_records_sources_and_embedder(small_index):
     assert set(state["sources"]) == {"vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020"}
     with gzip.open(small_index.lexical_dir / "chunks.jsonl.gz", "rt", encoding="utf-8") as handle:
         assert sum(1 for _ in handle) == state["chunks"]
+
+
+def test_a_second_ingest_on_the_same_folder_waits_its_turn(small_corpus, tmp_path, monkeypatch):
+    import fcntl
+
+    monkeypatch.setenv("PQ_CORPUS_DIR", str(small_corpus))
+    index = PrecedentIndex(tmp_path)
+    tmp_path.mkdir(exist_ok=True)
+    with open(tmp_path / "ingest.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(PQError, match="another ingest is running"):
+            index.ingest(["vlaams-parlement"])
+    assert index.ingest(["vlaams-parlement"]).embedded == 9
