@@ -269,8 +269,8 @@ def build_app(service: Service) -> gr.Blocks:
 
     def ui_search(query, source, department, mp, date_from, date_to, answered_only):
         hits = api_search(query, source, department, mp, date_from, date_to, answered_only)
-        frame = pd.DataFrame([{"id": h["id"], "titel": h["title"], "datum": h["date"], "vraagsteller": h["mp"], "aan": h["addressee"],
-                               "deelvragen": ", ".join(map(str, h["numbers"])), "fragment": h["snippet"]} for h in hits])
+        frame = pd.DataFrame([{"titel": h["title"] or (h["snippet"][:90] + "…"), "datum": h["date"], "vraagsteller": h["mp"], "aan": h["addressee"],
+                               "deelvragen": ", ".join(map(str, h["numbers"])), "fragment": h["snippet"], "id": h["id"]} for h in hits])
         ids = [h["id"] for h in hits]
         return frame, gr.update(choices=ids, value=ids[0] if ids else None)
 
@@ -313,7 +313,7 @@ def build_app(service: Service) -> gr.Blocks:
         with gr.Tab("Cijfers", elem_id="pq-tab-ask"):
             ask_state = gr.State(None)
             chat = gr.Chatbot(label="Vraag naar cijfers; stel vervolgvragen zoals 'en nu per geslacht' of 'alleen Limburg'", height=320)
-            message = gr.Textbox(label="Vraag", placeholder="Hoeveel verzoeken om internationale bescherming in 2023 per maand?")
+            message = gr.Textbox(label="Vraag", placeholder="Hoeveel verzoeken om internationale bescherming in 2023 per maand?", elem_id="pq-ask-message")
             ask_table = gr.Dataframe(visible=False, interactive=False, label="Tabel")
             ask_plot = gr.Plot(label="Grafiek")
             ask_provenance = gr.Markdown()
@@ -321,7 +321,7 @@ def build_app(service: Service) -> gr.Blocks:
 
         with gr.Tab("Bronnen", elem_id="pq-tab-sources"):
             with gr.Row():
-                query = gr.Textbox(label="Zoek in eerdere vragen en antwoorden", scale=3)
+                query = gr.Textbox(label="Zoek in eerdere vragen en antwoorden", scale=3, elem_id="pq-search-query")
                 source_filter = gr.Dropdown(["alle", "vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020"], value="alle", label="Bron")
             with gr.Row():
                 department = gr.Textbox(label="Minister / departement bevat")
@@ -329,12 +329,18 @@ def build_app(service: Service) -> gr.Blocks:
                 date_from = gr.Textbox(label="Vanaf (JJJJ-MM-DD)")
                 date_to = gr.Textbox(label="Tot (JJJJ-MM-DD)")
                 answered = gr.Checkbox(label="Alleen beantwoorde vragen")
-            search_button = gr.Button("Zoeken", variant="primary")
+            search_button = gr.Button("Zoeken", variant="primary", elem_id="pq-search-button")
             results = gr.Dataframe(interactive=False, wrap=True)
             open_id = gr.Dropdown(label="Document openen", choices=[])
             document = gr.Markdown()
             search_button.click(ui_search, [query, source_filter, department, mp, date_from, date_to, answered], [results, open_id], api_visibility="private")
             open_id.change(ui_open, open_id, document, api_visibility="private")
+
+            def pick_row(frame, event: gr.SelectData):
+                # Clicking a result row opens that document.
+                return frame.iloc[event.index[0]]["id"] if frame is not None and len(frame) else None
+
+            results.select(pick_row, results, open_id, api_visibility="private")
 
         gr.api(api_draft, api_name="draft")
         gr.api(api_ask, api_name="ask")
