@@ -205,15 +205,15 @@ def build_app(service: Service) -> gr.Blocks:
         return [h.contract() | {"passages": [p.model_dump() for p in h.passages]} for h in service.search(query, filters, k=int(k))]
 
     @guarded
-    def api_export(draft: dict, edited_text: str | None = None, fmt: str = "docx") -> str:
+    def api_export(draft: dict, edited_text: str | None = None, fmt: str = "docx", header: str | None = None) -> str:
         parsed = Draft.model_validate(draft)
         folder = Path(tempfile.mkdtemp(prefix="pq-export-"))
         name = f"antwoord-{re.sub(r'[^A-Za-z0-9]+', '-', parsed.question_id or 'vraag').strip('-')[:60]}"
         if fmt == "md":
             path = folder / f"{name}.md"
-            path.write_text(to_markdown(parsed, edited_text), encoding="utf-8")
+            path.write_text(to_markdown(parsed, edited_text, header), encoding="utf-8")
             return str(path)
-        return str(to_docx(parsed, folder / f"{name}.docx", edited_text))
+        return str(to_docx(parsed, folder / f"{name}.docx", edited_text, header))
 
     def make_filters(source, department, mp, date_from, date_to, answered_only) -> SearchFilters:
         from pydantic import ValidationError
@@ -230,7 +230,7 @@ def build_app(service: Service) -> gr.Blocks:
         draft = Draft.model_validate(data)
         choices = [(f"[{c.n}] {c.title[:70]}", str(c.n)) for c in draft.sources]
         first = citation_panel(service, draft.sources[0]) if draft.sources else ("", None)
-        return (draft_html(draft), parts_as_text(draft), gr.update(choices=choices, value=choices[0][1] if choices else None),
+        return (draft_html(draft), draft.header, parts_as_text(draft), gr.update(choices=choices, value=choices[0][1] if choices else None),
                 first[0], gr.update(value=first[1], visible=first[1] is not None), data)
 
     @guarded
@@ -244,10 +244,10 @@ def build_app(service: Service) -> gr.Blocks:
         text, table = citation_panel(service, citation)
         return text, gr.update(value=table, visible=table is not None)
 
-    def ui_export(data, edited, fmt):
+    def ui_export(data, header, edited, fmt):
         if not data:
             raise gr.Error("Stel eerst een ontwerpantwoord op.")
-        return api_export(data, edited, fmt)
+        return api_export(data, edited, fmt, header)
 
     def ui_ask(message, history, state):
         answer = api_ask(message, state)
@@ -296,6 +296,7 @@ def build_app(service: Service) -> gr.Blocks:
                     upload = gr.File(label="… of een bestand (PDF, TXT, JSON)", file_types=[".pdf", ".txt", ".json"], type="filepath")
                     draft_button = gr.Button("Ontwerpantwoord opstellen", variant="primary", elem_id="pq-draft-button")
                     overview = gr.HTML(elem_id="pq-draft")
+                    header_box = gr.Textbox(label="Hoofding (aan te vullen als de vraag geen nummer, datum of vraagsteller had)", elem_id="pq-header")
                     edited = gr.Textbox(label="Bewerk de antwoorddelen (label gevolgd door tekst; wordt zo geëxporteerd)", lines=12, elem_id="pq-edited")
                     with gr.Row():
                         docx_button = gr.Button("Exporteer naar Word (.docx)", elem_id="pq-export-docx")
@@ -305,10 +306,11 @@ def build_app(service: Service) -> gr.Blocks:
                     sources = gr.Radio(label="Bronnen (klik op een [n] in de tekst of kies hier)", choices=[], elem_id="pq-sources")
                     source_panel = gr.HTML(elem_id="pq-source-panel")
                     source_table = gr.Dataframe(visible=False, label="Tabel", interactive=False)
-            draft_button.click(ui_draft, [question, upload], [overview, edited, sources, source_panel, source_table, draft_state], api_visibility="private")
+            draft_button.click(ui_draft, [question, upload], [overview, header_box, edited, sources, source_panel, source_table, draft_state],
+                               api_visibility="private")
             sources.change(ui_source, [sources, draft_state], [source_panel, source_table], api_visibility="private")
-            docx_button.click(lambda d, e: ui_export(d, e, "docx"), [draft_state, edited], exported, api_visibility="private")
-            md_button.click(lambda d, e: ui_export(d, e, "md"), [draft_state, edited], exported, api_visibility="private")
+            docx_button.click(lambda d, h, e: ui_export(d, h, e, "docx"), [draft_state, header_box, edited], exported, api_visibility="private")
+            md_button.click(lambda d, h, e: ui_export(d, h, e, "md"), [draft_state, header_box, edited], exported, api_visibility="private")
 
         with gr.Tab("Cijfers", elem_id="pq-tab-ask"):
             ask_state = gr.State(None)
@@ -347,9 +349,9 @@ def build_app(service: Service) -> gr.Blocks:
         gr.api(api_search, api_name="search")
         # Export through real components, so that API clients receive the file itself.
         with gr.Row(visible=False):
-            export_draft, export_text, export_format = gr.JSON(), gr.Textbox(), gr.Textbox(value="docx")
+            export_draft, export_text, export_format, export_header = gr.JSON(), gr.Textbox(), gr.Textbox(value="docx"), gr.Textbox()
             export_file, export_button = gr.File(), gr.Button()
-        export_button.click(api_export, [export_draft, export_text, export_format], export_file, api_name="export")
+        export_button.click(api_export, [export_draft, export_text, export_format, export_header], export_file, api_name="export")
     return app
 
 

@@ -14,12 +14,12 @@ from bot.draft_model import Draft
 from bot.errors import PQError
 from bot.guard import allowed_values, unsupported
 from bot.house_style import header, minister
-from bot.lexical import fold, tokenize
+from bot.lexical import tokenize
 from bot.model import Document
 from bot.route import Route, route
 from bot.search import SearchFilters, search
 from bot.store import IndexUnavailable
-from bot.text import parse_dutch_date
+from bot.text import fold, parse_dutch_date
 from tools.aggregate import aggregate
 from tools.availability import resolve
 from tools.catalog import CatalogError, default_catalog

@@ -38,11 +38,14 @@ def parse_edited(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def edited_draft(draft: Draft, edited_text: str | None) -> Draft:
-    """A copy of the draft whose part texts are the desk's edits (structure otherwise kept)."""
-    if edited_text is None:
-        return draft
+def edited_draft(draft: Draft, edited_text: str | None, header: str | None = None) -> Draft:
+    """A copy of the draft with the desk's edits: part texts and, when given, the header line."""
     copy = draft.model_copy(deep=True)
+    if header and header.strip():
+        copy.header = " ".join(header.split())
+    if edited_text is None:
+        copy.text = render_markdown(copy)
+        return copy
     by_label = {p.label: p for p in copy.parts}
     new_parts = []
     for label, text in parse_edited(edited_text):
@@ -58,15 +61,15 @@ def edited_draft(draft: Draft, edited_text: str | None) -> Draft:
     return copy
 
 
-def to_markdown(draft: Draft, edited_text: str | None = None) -> str:
-    return render_markdown(edited_draft(draft, edited_text))
+def to_markdown(draft: Draft, edited_text: str | None = None, header: str | None = None) -> str:
+    return render_markdown(edited_draft(draft, edited_text, header))
 
 
-def to_docx(draft: Draft, path: Path, edited_text: str | None = None) -> Path:
+def to_docx(draft: Draft, path: Path, edited_text: str | None = None, header: str | None = None) -> Path:
     from docx import Document as WordDocument
     from docx.shared import Pt
 
-    draft = edited_draft(draft, edited_text)
+    draft = edited_draft(draft, edited_text, header)
     word = WordDocument()
     style = word.styles["Normal"]
     style.font.name = "Calibri"

@@ -14,13 +14,14 @@ Dutch function words are dropped and words are reduced with the Snowball Dutch s
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
+
+from bot.text import fold
 
 # Function words that carry no topic (question boilerplate included: "graag", "hoeveel").
 DUTCH_STOPWORDS = frozenset(
@@ -35,11 +36,6 @@ DUTCH_STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
 ANSWER_WEIGHT = 0.4
 ANSWER_MARK = "\nAntwoord"  # where a unit's answer side starts (see bot/chunks.py)
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)

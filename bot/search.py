@@ -22,7 +22,8 @@ import pandas as pd
 from pydantic import BaseModel, Field, field_validator
 
 from bot.errors import PQError
-from bot.lexical import fold, stem_words, tokenize
+from bot.lexical import stem_words, tokenize
+from bot.text import fold
 
 MAX_QUERY_CHARS = 5_000
 CANDIDATES = 200  # units taken from each ranking before fusion

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 DUTCH_MONTHS = {
@@ -38,6 +39,13 @@ def parse_dutch_date(text: str) -> date | None:
 def format_dutch_date(value: date) -> str:
     months = list(DUTCH_MONTHS)
     return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, one space: 'Oekraïense  ontheemden' -> 'oekraiense ontheemden'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def squash(text: str) -> str:

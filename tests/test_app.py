@@ -82,10 +82,12 @@ def test_api_search_with_filters(client):
 def test_api_export_docx_holds_header_parts_annex_and_sources(client):
     draft = client.predict(FIGURES_QUESTION, api_name="/draft")
     edited = "\n\n".join(f"{p['label']}. {p['text']}" for p in draft["parts"]).replace("Het overzicht per jaar", "Het overzicht (bewerkt) per jaar")
-    path = client.predict(draft, edited, "docx", api_name="/export")
+    assert draft["header"] == "ANTWOORD op vraag nr. …"  # the pasted question had no header
+    header = "ANTWOORD op vraag nr. … — hoofding aangevuld door de dossierbeheerder"
+    path = client.predict(draft, edited, "docx", header, api_name="/export")
     word = WordDocument(path)
     text = "\n".join(p.text for p in word.paragraphs)
-    assert draft["header"] in text
+    assert header in text
     for part in draft["parts"]:
         assert f"{part['label']}. " in text
     assert "Het overzicht (bewerkt) per jaar" in text  # the edited text, not the original
@@ -95,7 +97,7 @@ def test_api_export_docx_holds_header_parts_annex_and_sources(client):
     assert rows[0] == annex["columns"] and len(rows) == 1 + len(annex["rows"])
     assert rows[1][0] == str(annex["rows"][0][0])
     assert "Bronnen" in text and all(f"[{s['n']}]" in text for s in draft["sources"])
-    markdown = client.predict(draft, None, "md", api_name="/export")
+    markdown = client.predict(draft, None, "md", "", api_name="/export")
     assert Path(markdown).read_text(encoding="utf-8").startswith("**JO BROUNS**")
 
 

@@ -12,23 +12,15 @@ Each verdict comes with a ready Dutch sentence in the ministry's register.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bot.text import DUTCH_MONTHS
+from bot.text import DUTCH_MONTHS, fold
 from tools.aggregate import AggregateRequest, PeriodFilter, available_dimensions
 from tools.catalog import SYNTHETIC_WARNING, Catalog, Dataset, default_catalog
 
 Status = Literal["available", "owned_elsewhere", "not_identified", "not_available"]
-
-
-def fold(text: str) -> str:
-    """Lower case, accents off, one space: 'Oekraïense  ontheemden' -> 'oekraiense ontheemden'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", text).strip()
 
 
 class AvailabilityQuery(BaseModel):
