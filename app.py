@@ -24,7 +24,7 @@ import pandas as pd
 from bot.ask import AskState
 from bot.draft_model import Citation, Draft
 from bot.errors import PQError
-from bot.export import parts_as_text, to_docx, to_markdown
+from bot.export import parts_as_text, to_docx, to_markdown, unsupported_in_edit
 from bot.search import SearchFilters
 from bot.service import Service
 
@@ -247,6 +247,9 @@ def build_app(service: Service) -> gr.Blocks:
     def ui_export(data, header, edited, fmt):
         if not data:
             raise gr.Error("Stel eerst een ontwerpantwoord op.")
+        unsourced = unsupported_in_edit(Draft.model_validate(data), edited, header)
+        if unsourced:
+            gr.Warning(f"Let op: {', '.join(unsourced)} in de bewerkte tekst staat in geen cijfer of bron van dit ontwerp.")
         return api_export(data, edited, fmt, header)
 
     def ui_ask(message, history, state):

@@ -12,7 +12,7 @@ import time
 from bot.compose import Composer, SubAnswer, group, render_markdown
 from bot.draft_model import Draft
 from bot.errors import PQError
-from bot.guard import allowed_values, unsupported
+from bot.guard import allowed_values, numbers_in, unsupported
 from bot.house_style import header, minister
 from bot.lexical import tokenize
 from bot.model import Document
@@ -153,10 +153,18 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
 
 
 def draft_allowed_numbers(doc: Document, draft: Draft) -> set:
-    """Numbers a draft may state: figures, cited passages, and the question's own numbers."""
+    """Numbers a draft may state: figures, cited passages, and the question's own numbers.
+
+    The question's numbers are kept in the draft, so that an edited draft can be checked later
+    without the question (see bot/export.py)."""
+    question = [doc.title, doc.introduction, draft.header, *(s.text for s in doc.subquestions)]
+    draft.question_numbers = list(dict.fromkeys(numbers_in(" \n".join(question)) + [str(s.number) for s in doc.subquestions]))
+    return allowed_numbers(draft)
+
+
+def allowed_numbers(draft: Draft) -> set:
     values = [f.value for p in draft.parts for f in p.figures]
-    texts = [doc.title, doc.introduction, draft.header, *(s.text for s in doc.subquestions)]
-    texts += [" ".join(str(n) for n in (s.number for s in doc.subquestions))]
+    texts = [" ".join(draft.question_numbers)]
     for c in draft.sources:
         texts += [c.passage, c.id, c.date or "", c.reference_period or "", c.title]
         values += [v for row in c.table for v in row.values() if isinstance(v, int | float)]

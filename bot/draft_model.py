@@ -76,6 +76,8 @@ class Draft(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)
     llm: str | None = None
+    # Numbers in the question itself (number, date, years asked about): the guard allows them.
+    question_numbers: list[str] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict:
         """The `draft --json` contract (plus extra fields, never renamed ones)."""

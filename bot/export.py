@@ -61,6 +61,19 @@ def edited_draft(draft: Draft, edited_text: str | None, header: str | None = Non
     return copy
 
 
+def unsupported_in_edit(draft: Draft, edited_text: str | None, header: str | None = None) -> list[str]:
+    """Numbers the desk wrote into the edited parts that no figure or cited source of the draft holds."""
+    from bot.draft import allowed_numbers
+    from bot.guard import unsupported
+
+    allowed = allowed_numbers(draft)
+    edited = edited_draft(draft, edited_text, header)
+    found: list[str] = []
+    for part in edited.parts:
+        found += [n for n in unsupported(part.text, allowed) if n not in found]
+    return found
+
+
 def to_markdown(draft: Draft, edited_text: str | None = None, header: str | None = None) -> str:
     return render_markdown(edited_draft(draft, edited_text, header))
 

@@ -23,3 +23,15 @@ def test_parse_edited_keeps_labels_and_continuation_lines():
     assert parse_edited(edited) == [("1+4-6", "Eerste deel [1]."), ("2-3", "Tweede deel.\nNog een regel."), ("7", "Derde.")]
     assert parse_edited("Inleiding zonder label.\n\n1. Deel.") == [("", "Inleiding zonder label."), ("1", "Deel.")]
     assert parse_edited("   ") == []
+
+
+def test_numbers_added_while_editing_are_flagged():
+    from bot.draft import draft_document
+    from bot.export import parts_as_text, unsupported_in_edit
+    from bot.parse import parse_text
+
+    doc = parse_text("1. Hoeveel verzoeken om internationale bescherming werden ingediend van 2021 tot 2023? Graag per jaar.")
+    draft = draft_document(doc)
+    edited = parts_as_text(draft)
+    assert unsupported_in_edit(draft, edited) == []  # the composed text passes, years of the question included
+    assert unsupported_in_edit(draft, edited + " Daarnaast waren er 4.321 weigeringen.") == ["4.321"]
