@@ -113,7 +113,7 @@ def ask(question: str, state: AskState | None = None, llm=None) -> AskAnswer:
         request = availability.query.model_copy(update={"where": {**availability.query.where, **where}})
         _fill_from_aggregate(answer, request, availability.sentence)
     else:
-        figures = published_figures(Route(number=1, text=question, kind=classify(question), slots=query), availability.owner)
+        figures = published_figures(Route(number=1, text=question, kind=classify(question, query), slots=query), availability.owner)
         if figures:
             _fill_from_figures(answer, figures)
     state.query, state.where = query, where

@@ -31,9 +31,9 @@ class Route(BaseModel):
     slots: AvailabilityQuery
 
 
-def classify(text: str) -> Kind:
+def classify(text: str, slots: AvailabilityQuery | None = None) -> Kind:
     folded = fold(text)
-    slots = read_query(text)
+    slots = slots or read_query(text)
     measure = bool(slots.measure and slots.measure != "aantal")
     counts = bool(re.search(_COUNT, folded))
     if measure and counts:
@@ -50,4 +50,5 @@ def classify(text: str) -> Kind:
 
 
 def route(number: int, text: str) -> Route:
-    return Route(number=number, text=text, kind=classify(text), slots=read_query(text))
+    slots = read_query(text)
+    return Route(number=number, text=text, kind=classify(text, slots), slots=slots)
