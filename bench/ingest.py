@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.chunks import document_chunks  # noqa: E402
 from bot.corpus import SOURCES, get_source  # noqa: E402
-from bot.index import PrecedentIndex, _tqdm_progress  # noqa: E402
+from bot.index import PrecedentIndex, tqdm_progress  # noqa: E402
 
 
 def folder_size(path: Path) -> int:
@@ -47,7 +47,7 @@ def main() -> None:
     sources = args.source or list(SOURCES)
     index = PrecedentIndex(Path(args.dir))
 
-    first = index.ingest(sources, progress=_tqdm_progress(), rebuild=args.rebuild)
+    first = index.ingest(sources, progress=tqdm_progress(), rebuild=args.rebuild)
     second = index.ingest(sources)
     raw = raw_throughput(index, sources)
     figures = {

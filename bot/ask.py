@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 from bot.draft import published_figures
 from bot.draft_model import FigureRef
 from bot.errors import PQError
-from bot.house_style import SYNTHETIC_BANNER, dutch_list, dutch_number, period_words
+from bot.house_style import SYNTHETIC_BANNER, breakdown_listing, data_notes, dutch_number, period_words
 from bot.route import Route, classify
 from tools.aggregate import AggregateRequest, aggregate
 from tools.availability import AvailabilityQuery, fold, read_query, resolve
@@ -136,12 +136,10 @@ def _fill_from_aggregate(answer: AskAnswer, request: AggregateRequest, source_se
     filters = "; ".join(f"{k} = {', '.join(v)}" for k, v in prov.filters.items())
     total = dutch_number(result.total) if isinstance(result.total, int | float) else str(result.total)
     sentence = f"{period.capitalize()}: {total} ({prov.measure_label}{', ' + filters if filters else ''})."
-    if len(by) == 1 and 1 < len(result.rows) <= 6:
-        sentence += " Per " + by[0] + ": " + dutch_list(
-            [f"{r[by[0]]}: {dutch_number(r[prov.measure]) if isinstance(r[prov.measure], int | float) else r[prov.measure]}" for r in result.rows]) + "."
-    sentence += " " + (source_sentence.replace(f" [{prov.warning}]", "") if prov.warning else source_sentence)
-    if "ontbreekt" in prov.grain:
-        sentence += f" Opmerking: {prov.grain}."
+    listing = breakdown_listing(result.rows, by, prov.measure)
+    if listing:
+        sentence += f" {listing}."
+    sentence += " " + data_notes(source_sentence, prov.warning, prov.grain)
     if result.synthetic:
         sentence = SYNTHETIC_BANNER + " " + sentence
     answer.sentence = sentence

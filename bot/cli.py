@@ -118,21 +118,21 @@ def cmd_datasets(args: argparse.Namespace) -> None:
 
 
 def _open_index(build_if_missing: bool = True):
-    from bot.index import PrecedentIndex, _tqdm_progress
+    from bot.index import PrecedentIndex, tqdm_progress
 
     index = PrecedentIndex()
     if not index.exists() and build_if_missing:
         print("The precedent index is not built yet; building it now (first use only).", file=sys.stderr)
-        index.ingest(progress=_tqdm_progress())
+        index.ingest(progress=tqdm_progress())
     return index
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from bot.index import PrecedentIndex, _tqdm_progress, all_source_names
+    from bot.index import PrecedentIndex, all_source_names, tqdm_progress
 
     index = PrecedentIndex()
     sources = all_source_names() if args.all else args.source
-    report = index.ingest(sources, progress=_tqdm_progress(), rebuild=args.rebuild)
+    report = index.ingest(sources, progress=tqdm_progress(), rebuild=args.rebuild)
     if args.json:
         _print_json(report.to_json_dict())
         return

@@ -8,6 +8,7 @@ quotes from earlier answers, clearly marked as still to be completed by the desk
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,8 @@ from bot.draft_model import Annex, Citation, Draft, DraftPart, FigureRef
 from bot.house_style import (
     SYNTHETIC_BANNER,
     TO_COMPLETE,
-    dutch_list,
+    breakdown_listing,
+    data_notes,
     dutch_number,
     group_label,
     period_words,
@@ -183,10 +185,9 @@ class Composer:
                 filters = {**prov.filters, **{d: [str(row[d])] for d in by}}
                 part.figures.append(FigureRef(value=value, dataset=prov.dataset, label=prov.measure_label, filters=filters,
                                               reference_period=period, synthetic=result.synthetic, citation=citation.n))
-        if len(by) == 1 and 1 < len(result.rows) <= 6:
-            listed = [f"{row[by[0]]}: {dutch_number(row[prov.measure]) if isinstance(row[prov.measure], int | float) else row[prov.measure]}"
-                      for row in result.rows]
-            sentences.append(f"Per {by[0]}: {dutch_list(listed)} [{citation.n}].")
+        listing = breakdown_listing(result.rows, by, prov.measure)
+        if listing:
+            sentences.append(f"{listing} [{citation.n}].")
         if by:
             annex = self.annex(title=f"{prov.measure_label} per {' en '.join(by)}, {period}", columns=[*by, prov.measure_label],
                                rows=[[*(row[d] for d in by), row[prov.measure]] for row in result.rows],
@@ -194,9 +195,7 @@ class Composer:
                                synthetic=result.synthetic)
             part.annexes.append(annex.number)
             sentences.append(f"Het overzicht per {' en '.join(by)} staat in bijlage {annex.number}.")
-        sentences.append(availability.sentence.replace(f" [{prov.warning}]", "") if prov.warning else availability.sentence)
-        if "ontbreekt" in prov.grain:
-            sentences.append(f"Opmerking bij de gegevens: {prov.grain}.")
+        sentences.append(data_notes(availability.sentence, prov.warning, prov.grain))
         part.text = " ".join(sentences)
 
     def _published_part(self, part: DraftPart, answer: SubAnswer) -> None:
@@ -206,7 +205,7 @@ class Composer:
             citation = self.cite(kind="figure", id=figure.figure_id, title=figure.source_title, passage=figure.quote, url=figure.source_url,
                                  owner=figure.owner, reference_period=figure.reference_date or figure.reference_period)
             part.citations.append(citation)
-            when = (f"op {format_dutch_date(_iso_date(figure.reference_date))}" if figure.reference_date else f"in {figure.reference_period}")
+            when = (f"op {format_dutch_date(dt.date.fromisoformat(figure.reference_date))}" if figure.reference_date else f"in {figure.reference_period}")
             unit = UNITS.get(figure.unit, figure.unit)
             value = dutch_number(figure.value)
             amount = f"{value}%" if unit == "%" else f"{value} {unit}"
@@ -263,12 +262,6 @@ class Composer:
 def catalog_owner_url(owner: str) -> str | None:
     entry = default_catalog().owners.get(owner)
     return getattr(entry, "url", None) if entry else None
-
-
-def _iso_date(value: str):
-    import datetime as dt
-
-    return dt.date.fromisoformat(value)
 
 
 def _precedent_url(doc_id: str) -> str | None:

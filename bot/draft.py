@@ -12,7 +12,7 @@ import time
 from bot.compose import Composer, SubAnswer, group, render_markdown
 from bot.draft_model import Draft
 from bot.errors import PQError
-from bot.guard import allowed_values, numbers_in, unsupported
+from bot.guard import UnsupportedNumber, allowed_values, numbers_in, unsupported
 from bot.house_style import header, minister
 from bot.lexical import tokenize
 from bot.model import Document
@@ -134,8 +134,6 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     for part in draft.parts:
         missing = unsupported(part.text, allowed)
         if missing:  # a composer bug: refuse rather than hand out an unsupported figure
-            from bot.guard import UnsupportedNumber
-
             raise UnsupportedNumber(missing, f"composed part {part.label}")
     timings["guard"] = time.perf_counter() - t0
 

@@ -73,6 +73,22 @@ def period_words(start: str | None, end: str | None) -> str:
     return "over de hele beschikbare periode"
 
 
+def breakdown_listing(rows: list[dict], by: list[str], measure: str) -> str | None:
+    """'Per jaar: 2021: 22.288, 2022: 34.179 en 2023: 32.012' for one breakdown of 2 to 6 rows, else None."""
+    if len(by) != 1 or not 1 < len(rows) <= 6:
+        return None
+    values = [f"{row[by[0]]}: {dutch_number(row[measure]) if isinstance(row[measure], int | float) else row[measure]}" for row in rows]
+    return f"Per {by[0]}: {dutch_list(values)}"
+
+
+def data_notes(source_sentence: str, warning: str | None, grain: str) -> str:
+    """Where the figures come from (the synthetic warning is shown as a banner instead) and a gap in the data."""
+    text = source_sentence.replace(f" [{warning}]", "") if warning else source_sentence
+    if "ontbreekt" in grain:
+        text += f" Opmerking bij de gegevens: {grain}."
+    return text
+
+
 def refer_to(owner: str, count: int) -> str:
     """The seed answer's phrase: 'Voor het antwoord op deze vragen verwijs ik naar Fedasil.'"""
     what = "deze vragen" if count > 1 else "deze vraag"

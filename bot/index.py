@@ -74,7 +74,7 @@ class IngestReport:
         return self.__dict__.copy()
 
 
-def _tqdm_progress() -> Progress:
+def tqdm_progress() -> Progress:
     from tqdm import tqdm
 
     bars: dict[str, tqdm] = {}
@@ -103,15 +103,27 @@ class PrecedentIndex:
         self.state_path = self.lexical_dir / "state.json"
         self._client = None
         self._loaded: tuple | None = None
+        self._state_cache: tuple[tuple, dict] | None = None
 
     # -- state ------------------------------------------------------------------------
     def state(self) -> dict | None:
+        # Every search asks whether the dense part is complete: re-read only when the file changed.
         try:
-            return json.loads(self.state_path.read_text(encoding="utf-8"))
+            info = self.state_path.stat()
+            # Written by replace (new inode), so inode + mtime + size tell a rewrite even within one clock tick.
+            stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        except FileNotFoundError:
+            return None
+        if self._state_cache and self._state_cache[0] == stamp:
+            return self._state_cache[1]
+        try:
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
         except (OSError, json.JSONDecodeError) as exc:
             raise IndexUnavailable(f"the index state file {self.state_path} is unreadable ({exc}); rebuild with: python -m bot ingest --rebuild") from None
+        self._state_cache = (stamp, state)
+        return state
 
     def _write_state(self, state: dict) -> None:
         tmp = self.state_path.with_suffix(".tmp")

@@ -47,9 +47,9 @@ class IndexBuilder:
         self._thread.start()
 
     def _run(self) -> None:
-        from bot.index import _tqdm_progress
+        from bot.index import tqdm_progress
 
-        terminal = _tqdm_progress() if self._terminal else None
+        terminal = tqdm_progress() if self._terminal else None
 
         def report(stage: str, done: int, total: int) -> None:
             self.stage, self.done, self.total = stage, done, total
