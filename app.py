@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import html
 import logging
-import os
 import re
 import tempfile
 from pathlib import Path
@@ -22,11 +21,12 @@ import gradio as gr
 import pandas as pd
 
 from bot.ask import AskState
-from bot.draft_model import Citation, Draft
-from bot.errors import PQError
-from bot.export import parts_as_text, to_docx, to_markdown, unsupported_in_edit
-from bot.search import SearchFilters
+from bot.drafting.export import parts_as_text, to_docx, to_markdown, unsupported_in_edit
+from bot.drafting.model import Citation, Draft
+from bot.retrieval.search import SearchFilters
 from bot.service import Service
+from bot.settings import settings
+from tools.errors import PQError
 
 log = logging.getLogger("pq.app")
 
@@ -359,7 +359,7 @@ def build_app(service: Service) -> gr.Blocks:
 
 
 def auth_from_env() -> list[tuple[str, str]] | None:
-    raw = os.environ.get("PQ_AUTH", "").strip()
+    raw = (settings().auth or "").strip()
     if not raw:
         return None
     lines = Path(raw).read_text(encoding="utf-8").splitlines() if Path(raw).is_file() else [raw]
@@ -375,7 +375,7 @@ def auth_from_env() -> list[tuple[str, str]] | None:
 
 def launch(app: gr.Blocks, **options):
     """Start the server with the page's style and script (the same for `make run` and the tests)."""
-    return app.queue(default_concurrency_limit=int(os.environ.get("PQ_CONCURRENCY", "4"))).launch(
+    return app.queue(default_concurrency_limit=settings().concurrency).launch(
         css=CSS, head=HEAD, show_error=False, **options)
 
 
@@ -388,8 +388,8 @@ def main() -> None:
     # The lexical index is ready within a minute on first start; the semantic part keeps
     # building in the background while the app is in use (progress in the page and here).
     service.start(wait_for_search=600)
-    launch(build_app(service), server_name=os.environ.get("PQ_HOST", "127.0.0.1"),
-           server_port=int(os.environ.get("PQ_PORT", "7860")), auth=auth_from_env())
+    launch(build_app(service), server_name=settings().host,
+           server_port=settings().port, auth=auth_from_env())
 
 
 if __name__ == "__main__":

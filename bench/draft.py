@@ -28,9 +28,9 @@ def seed_question() -> str:
 
 def one_draft(folder: str) -> dict:
     started = time.perf_counter()
-    from bot.draft import draft_document
-    from bot.index import PrecedentIndex
-    from bot.parse import parse_text
+    from bot.drafting.pipeline import draft_document
+    from bot.parse.files import parse_text
+    from bot.retrieval.index import PrecedentIndex
 
     imported = time.perf_counter()
     index = PrecedentIndex(Path(folder))
@@ -58,9 +58,9 @@ def main() -> None:
     cold = json.loads(child.stdout.strip().splitlines()[-1])
     cold["process_wall_s"] = round(time.perf_counter() - wall, 2)
 
-    from bot.draft import draft_document
-    from bot.index import PrecedentIndex
-    from bot.parse import parse_text
+    from bot.drafting.pipeline import draft_document
+    from bot.parse.files import parse_text
+    from bot.retrieval.index import PrecedentIndex
 
     index = PrecedentIndex(Path(args.dir))
     draft_document(parse_text(seed_question()), index=index)  # warm-up

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.chunks import document_chunks  # noqa: E402
-from bot.corpus import SOURCES, get_source  # noqa: E402
-from bot.index import PrecedentIndex, tqdm_progress  # noqa: E402
+from bot.parse.corpus import SOURCES, get_source  # noqa: E402
+from bot.retrieval.index import PrecedentIndex, tqdm_progress  # noqa: E402
+from bot.retrieval.units import document_chunks  # noqa: E402
 
 
 def folder_size(path: Path) -> int:

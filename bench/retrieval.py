@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.index import PrecedentIndex  # noqa: E402
-from bot.lexical import fold  # noqa: E402
-from bot.search import search  # noqa: E402
+from bot.retrieval.index import PrecedentIndex  # noqa: E402
+from bot.retrieval.lexical import fold  # noqa: E402
+from bot.retrieval.search import search  # noqa: E402
 
 MODES = ("bm25", "dense", "hybrid")
 
@@ -45,7 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     items = [json.loads(line) for line in Path(args.devset).read_text(encoding="utf-8").splitlines() if line.strip()]
     index = PrecedentIndex(Path(args.dir))
-    table, _, _ = index.load()
+    table = index.load().table
     indexed = set(table.frame["doc_id"])
 
     skipped = [it["qid"] for it in items if not set(it["gold"]) & indexed]

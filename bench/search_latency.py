@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.index import PrecedentIndex  # noqa: E402
-from bot.search import SearchFilters, search  # noqa: E402
+from bot.retrieval.index import PrecedentIndex  # noqa: E402
+from bot.retrieval.search import SearchFilters, search  # noqa: E402
 
 FILTERS = [
     SearchFilters(),
@@ -43,7 +43,7 @@ def main() -> None:
 
     started = time.perf_counter()
     index = PrecedentIndex(Path(args.dir))
-    table, _, _ = index.load()
+    table = index.load().table
     index.embedder.embed_query("opwarmen")
     opened = time.perf_counter() - started
 

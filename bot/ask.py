@@ -13,14 +13,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from bot.draft import published_figures
-from bot.draft_model import FigureRef
-from bot.errors import PQError
-from bot.house_style import SYNTHETIC_BANNER, breakdown_listing, data_notes, dutch_number, period_words
-from bot.route import Route, classify
+from bot.drafting.house_style import SYNTHETIC_BANNER, breakdown_listing, data_notes, dutch_number, period_words
+from bot.drafting.model import FigureRef
+from bot.drafting.published import published_figures
+from bot.reading.reader import read_query
 from tools.aggregate import AggregateRequest, aggregate
-from tools.availability import AvailabilityQuery, fold, read_query, resolve
+from tools.availability import AvailabilityQuery, resolve
 from tools.catalog import default_catalog
+from tools.errors import PQError
+from tools.text import fold
 
 MAX_QUESTION_CHARS = 2_000
 _FOLLOW_UP = re.compile(r"^(?:en\b|alleen\b|enkel\b|nu\b|per\b|zonder\b|maar\b|in\b|voor\b|van\b|tot\b)")
@@ -113,7 +114,7 @@ def ask(question: str, state: AskState | None = None, llm=None) -> AskAnswer:
         request = availability.query.model_copy(update={"where": {**availability.query.where, **where}})
         _fill_from_aggregate(answer, request, availability.sentence)
     else:
-        figures = published_figures(Route(number=1, text=question, kind=classify(question, query), slots=query), availability.owner)
+        figures = published_figures(question, query, availability.owner)
         if figures:
             _fill_from_figures(answer, figures)
     state.query, state.where = query, where

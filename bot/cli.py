@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bot.errors import PQError
+from tools.errors import PQError
 
 
 def _print_json(payload) -> None:
@@ -15,7 +15,7 @@ def _print_json(payload) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> None:
-    from bot.parse import parse_bytes, parse_path
+    from bot.parse.files import parse_bytes, parse_path
 
     doc = parse_bytes(sys.stdin.buffer.read(), "stdin") if args.path == "-" else parse_path(args.path)
     if args.json:
@@ -40,7 +40,7 @@ def cmd_parse(args: argparse.Namespace) -> None:
 
 
 def cmd_corpus_stats(args: argparse.Namespace) -> None:
-    from bot.corpus import corpus_stats
+    from bot.parse.corpus import corpus_stats
 
     stats = corpus_stats(args.source or None)
     if args.json:
@@ -118,7 +118,7 @@ def cmd_datasets(args: argparse.Namespace) -> None:
 
 
 def _open_index(build_if_missing: bool = True):
-    from bot.index import PrecedentIndex, tqdm_progress
+    from bot.retrieval.index import PrecedentIndex, tqdm_progress
 
     index = PrecedentIndex()
     if not index.exists() and build_if_missing:
@@ -128,7 +128,7 @@ def _open_index(build_if_missing: bool = True):
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from bot.index import PrecedentIndex, all_source_names, tqdm_progress
+    from bot.retrieval.index import PrecedentIndex, all_source_names, tqdm_progress
 
     index = PrecedentIndex()
     sources = all_source_names() if args.all else args.source
@@ -146,7 +146,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 def _filters(args: argparse.Namespace):
     from pydantic import ValidationError
 
-    from bot.search import SearchFilters
+    from bot.retrieval.search import SearchFilters
 
     try:
         return SearchFilters(sources=args.source or [], department=args.department, mp=args.mp, party=args.party,
@@ -174,7 +174,7 @@ def _read_queries(path: str) -> list[tuple[str, str]]:
 
 
 def cmd_search(args: argparse.Namespace) -> None:
-    from bot.search import search
+    from bot.retrieval.search import search
 
     if bool(args.query) == bool(args.queries):
         raise PQError("give a QUERY or --queries FILE.jsonl (not both)")
@@ -203,7 +203,7 @@ def cmd_search(args: argparse.Namespace) -> None:
 
 def _existing_index():
     """The precedent index if it is built; drafting goes on without precedents otherwise."""
-    from bot.index import PrecedentIndex
+    from bot.retrieval.index import PrecedentIndex
 
     index = PrecedentIndex()
     if not index.exists():
@@ -213,9 +213,9 @@ def _existing_index():
 
 
 def cmd_draft(args: argparse.Namespace) -> None:
-    from bot.draft import draft_document
+    from bot.drafting.pipeline import draft_document
     from bot.llm import chat_model_from_spec
-    from bot.parse import parse_bytes, parse_path
+    from bot.parse.files import parse_bytes, parse_path
 
     doc = parse_bytes(sys.stdin.buffer.read(), "stdin") if args.path == "-" else parse_path(args.path)
     draft = draft_document(doc, index=_existing_index(), llm=chat_model_from_spec())

@@ -12,15 +12,15 @@ import time
 from pathlib import Path
 
 from bot.ask import AskAnswer, AskState, ask
-from bot.corpus import get_source
-from bot.draft import draft_document
-from bot.draft_model import Draft
-from bot.errors import PQError
-from bot.house_style import dutch_number
-from bot.index import PrecedentIndex
-from bot.model import Document
-from bot.parse import parse_bytes, parse_text
-from bot.search import Hit, SearchFilters, search
+from bot.drafting.house_style import dutch_number
+from bot.drafting.model import Draft
+from bot.drafting.pipeline import draft_document
+from bot.parse.corpus import get_source
+from bot.parse.files import parse_bytes, parse_text
+from bot.parse.model import Document
+from bot.retrieval.index import PrecedentIndex
+from bot.retrieval.search import Hit, SearchFilters, search
+from tools.errors import PQError
 
 log = logging.getLogger("pq.service")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -47,7 +47,7 @@ class IndexBuilder:
         self._thread.start()
 
     def _run(self) -> None:
-        from bot.index import tqdm_progress
+        from bot.retrieval.index import tqdm_progress
 
         terminal = tqdm_progress() if self._terminal else None
 
@@ -144,7 +144,7 @@ class Service:
 
     def document(self, doc_id: str) -> Document:
         """A corpus document by id, parsed from its source (each source read once, then cached)."""
-        table, _, _ = self.index.load()
+        table = self.index.load().table
         rows = table.frame[table.frame["doc_id"] == doc_id]
         if rows.empty:
             raise PQError(f"onbekend document {doc_id!r}")
@@ -158,7 +158,7 @@ class Service:
 
     def passage_text(self, doc_id: str, numbers: list[int]) -> str:
         """The indexed unit(s) of a precedent that hold the given sub-question numbers."""
-        table, _, _ = self.index.load()
+        table = self.index.load().table
         frame = table.frame[table.frame["doc_id"] == doc_id]
         units = [row["text"] for _, row in frame.iterrows() if row["unit"] != "doc" and set(row["numbers"]) & set(numbers)]
         return "\n\n".join(units) if units else "\n\n".join(frame["text"].head(1))

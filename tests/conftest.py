@@ -4,10 +4,35 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "vlaams-parlement" / "schv-216-2023-2024-tewerkstelling-asielzoekers.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _settings_read_afresh():
+    """Settings are read once per process; each test starts from the environment as it is now."""
+    settings.cache_clear()
+    yield
+    settings.cache_clear()
+
+
+@pytest.fixture
+def env(monkeypatch):
+    """env(PQ_X="…", PQ_Y=None): set (or, with None, unset) variables and re-read the settings."""
+
+    def set_env(**values):
+        for name, value in values.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, str(value))
+        settings.cache_clear()
+
+    return set_env
 
 
 @pytest.fixture(scope="session")
@@ -56,13 +81,15 @@ def small_corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def small_index(small_corpus, tmp_path_factory):
     """The small corpus indexed with the real default embedder (built once per test run)."""
-    from bot.index import PrecedentIndex
+    from bot.retrieval.index import PrecedentIndex
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PQ_CORPUS_DIR", str(small_corpus))
         mp.delenv("PQ_CHROMA_URL", raising=False)
+        settings.cache_clear()
         index = PrecedentIndex(tmp_path_factory.mktemp("index"))
         index.ingest(["vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020"])
+    settings.cache_clear()
     return index
 
 

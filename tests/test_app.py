@@ -16,11 +16,12 @@ import pytest
 from docx import Document as WordDocument
 
 from app import auth_from_env, build_app, draft_html, guarded, launch
-from bot.draft import draft_document
-from bot.errors import PQError
-from bot.parse import parse_text
+from bot.drafting.pipeline import draft_document
+from bot.parse.files import parse_text
 from bot.service import Service
+from bot.settings import settings
 from tests.conftest import ROOT, seed_question_only
+from tools.errors import PQError
 
 ARTIFACTS = ROOT / "test-artifacts"
 FIGURES_QUESTION = ("1. Hoeveel verzoeken om internationale bescherming werden ingediend van 2021 tot 2023? Graag per jaar.\n"
@@ -39,6 +40,7 @@ def running_app(small_index, small_corpus):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PQ_CORPUS_DIR", str(small_corpus))
         mp.setenv("PQ_SOURCES", "vlaams-parlement,dekamer-qrva-2017,dekamer-questions-2020")
+        settings.cache_clear()
         service = Service(index=small_index)
         service.builder._terminal = False
         service.start(wait_for_search=60)
@@ -178,16 +180,16 @@ def test_badges_per_status_in_the_draft_view():
     assert page.count('class="pq-cite"') == sum(len(re.findall(r"\[\d+\]", p.text)) for p in draft.parts) > 0
 
 
-def test_auth_from_env(monkeypatch, tmp_path):
-    monkeypatch.delenv("PQ_AUTH", raising=False)
+def test_auth_from_env(env, monkeypatch, tmp_path):
+    env(PQ_AUTH=None)
     assert auth_from_env() is None
-    monkeypatch.setenv("PQ_AUTH", "desk:geheim")
+    env(PQ_AUTH="desk:geheim")
     assert auth_from_env() == [("desk", "geheim")]
     users = tmp_path / "users"
     users.write_text("a:1\nb:2\n", encoding="utf-8")
-    monkeypatch.setenv("PQ_AUTH", str(users))
+    env(PQ_AUTH=str(users))
     assert auth_from_env() == [("a", "1"), ("b", "2")]
-    monkeypatch.setenv("PQ_AUTH", "no-colon")
+    env(PQ_AUTH="no-colon")
     with pytest.raises(SystemExit):
         auth_from_env()
 

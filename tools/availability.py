@@ -1,6 +1,6 @@
-"""Can this question be answered with figures, and if not, why? — the availability resolver.
+"""Can this reading be answered with figures, and if not, why? — the availability resolver.
 
-Given a population (asielzoekers, werkzoekenden, …), a measure (aan het werk, opleiding, …),
+It never reads text (that is `bot/reading/`): given a population (asielzoekers, werkzoekenden, …), a measure (aan het werk, opleiding, …),
 breakdowns and a period, it answers one of:
 - available: a dataset here identifies the population (with the aggregation to run);
 - owned_elsewhere: the data belong to another agency (Fedasil, …) — name it;
@@ -11,16 +11,14 @@ Each verdict comes with a ready Dutch sentence in the ministry's register.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bot.text import DUTCH_MONTHS, fold
 from tools.aggregate import AggregateRequest, PeriodFilter, available_dimensions
 from tools.catalog import SYNTHETIC_WARNING, Catalog, Dataset, default_catalog
 
-Status = Literal["available", "owned_elsewhere", "not_identified", "not_available"]
+AvailabilityStatus = Literal["available", "owned_elsewhere", "not_identified", "not_available"]
 
 
 class AvailabilityQuery(BaseModel):
@@ -31,7 +29,7 @@ class AvailabilityQuery(BaseModel):
 
 
 class Availability(BaseModel):
-    status: Status
+    status: AvailabilityStatus
     population: str | None
     measure: str | None
     dataset: str | None = None
@@ -45,74 +43,7 @@ class Availability(BaseModel):
     caveat: str | None = None
 
 
-# --- reading Dutch phrasings ---------------------------------------------------------------
-
-def _find_terms(text: str, terms: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
-    """(position, id, synonym) for every synonym found as whole words, longest synonyms first."""
-    found = []
-    taken: list[tuple[int, int]] = []
-    for term_id, synonym in sorted(terms, key=lambda t: -len(t[1])):
-        # "VDAB-opleiding" holds "opleiding"; "niet-werkende werkzoekenden" is matched whole first.
-        for match in re.finditer(rf"(?<!\w){re.escape(fold(synonym))}(?![\w-])", text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), term_id, synonym))
-    return sorted(found)
-
-
-def _blank(text: str, found: list[tuple[int, str, str]]) -> str:
-    for position, _, synonym in found:
-        width = len(fold(synonym))
-        text = text[:position] + " " * width + text[position + width :]
-    return text
-
-
-def _period(text: str) -> PeriodFilter | None:
-    years = r"(20\d{2}|19\d{2})"
-    for pattern in (
-        rf"(?:van|tussen)\s+{years}\s+(?:tot\s+en\s+met|tot|t\.?e\.?m\.?|en)\s+{years}",
-        rf"{years}\s*[-–]\s*{years}",
-    ):
-        match = re.search(pattern, text)
-        if match:
-            return PeriodFilter(start=match.group(1), end=match.group(2))
-    match = re.search(rf"(?:vanaf|sinds|sedert)\s+{years}", text)
-    if match:
-        return PeriodFilter(start=match.group(1))
-    match = re.search(rf"\b({'|'.join(DUTCH_MONTHS)})\s+{years}", text)
-    if match:
-        month = f"{match.group(2)}-{DUTCH_MONTHS[match.group(1)]:02d}"
-        return PeriodFilter(start=month, end=month)
-    match = re.search(rf"\b(?:in|over|voor|tijdens)\s+(?:het\s+jaar\s+)?{years}", text)
-    if match:
-        return PeriodFilter(start=match.group(1), end=match.group(1))
-    return None
-
-
-def read_query(text: str, catalog: Catalog | None = None) -> AvailabilityQuery:
-    """Population, measure, breakdowns and period named in a Dutch question."""
-    catalog = catalog or default_catalog()
-    folded = fold(text)
-    populations = _find_terms(folded, [(p.id, s) for p in catalog.populations for s in p.synonyms])
-    # Words already read as the population, then as the measure, are blanked before the next
-    # look: "verzoekers om internationale bescherming" is no measure, and "opleidingen" asked
-    # about is no "per opleiding" breakdown.
-    rest = _blank(folded, populations)
-    order = [p.id for p in catalog.populations]
-    population = min((p for _, p, _ in populations), key=order.index, default=None)
-    measures = _find_terms(rest, [(m.id, s) for m in catalog.measures for s in m.synonyms])
-    measure_order = [m.id for m in catalog.measures]
-    measure = min((m for _, m, _ in measures), key=measure_order.index, default=None)
-    rest = _blank(rest, [found for found in measures if found[1] == measure][:1])
-    breakdowns = []
-    for name, phrases in catalog.breakdowns.items():
-        if any(re.search(rf"(?<![\w-]){re.escape(fold(phrase))}(?![\w-])", rest) for phrase in phrases):
-            breakdowns.append(name)
-    return AvailabilityQuery(population=population or _implied_population(measure), measure=measure, breakdowns=breakdowns, period=_period(folded))
-
-
-def _implied_population(measure: str | None) -> str | None:
+def implied_population(measure: str | None) -> str | None:
     # Applications and decisions are about applicants, reception about its residents, by definition.
     if measure in ("verzoeken", "beslissingen"):
         return "asielzoeker"
@@ -175,10 +106,8 @@ def _owned_elsewhere(catalog: Catalog, owner: str, reason: str, query: Availabil
     )
 
 
-def resolve(query: AvailabilityQuery | str, catalog: Catalog | None = None) -> Availability:
+def resolve(query: AvailabilityQuery, catalog: Catalog | None = None) -> Availability:
     catalog = catalog or default_catalog()
-    if isinstance(query, str):
-        query = read_query(query, catalog)
     if query.measure is None:
         return Availability(
             status="not_available",
@@ -198,7 +127,7 @@ def resolve(query: AvailabilityQuery | str, catalog: Catalog | None = None) -> A
             sentence="Deze vraag vraagt cijfers op waarover de datacatalogus geen gegevens bevat.",
         )
     # A question about "hoeveel opleidingen" without a population is about job seekers.
-    population = query.population or _implied_population(query.measure) or "werkzoekende"
+    population = query.population or implied_population(query.measure) or "werkzoekende"
     query = query.model_copy(update={"population": population})
     home = set(catalog.ministry.home_owners)
     candidates = [ds for ds in catalog.datasets if query.measure in ds.answers]

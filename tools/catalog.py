@@ -14,7 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from bot.errors import PQError
+from tools.errors import PQError
 
 TOOLS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TOOLS_DIR / "data"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from bot.errors import PQError
-from bot.text import DUTCH_MONTHS
 from tools.catalog import DATA_DIR, Catalog, Dataset, ExportSpec, default_catalog
+from tools.errors import PQError
+from tools.text import DUTCH_MONTHS
 
 
 class ExportError(PQError):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from tools.availability import fold
 from tools.catalog import unknown
 from tools.datasets import table
+from tools.text import fold
 
 
 class Figure(BaseModel):

@@ -11,9 +11,9 @@ import pytest
 from langchain_core.messages import AIMessage
 
 from bot.ask import AskState, ask
-from bot.errors import PQError
 from tests.conftest import ROOT, fake_chat_model
 from tools.catalog import DATA_DIR
+from tools.errors import PQError
 
 
 def _job_seekers_dec_2023(by: str, **where):

@@ -42,7 +42,7 @@ def test_parse_from_stdin():
 def test_bad_input_is_one_line_and_non_zero(tmp_path, name, content):
     path = tmp_path / name
     if content is None:
-        from tests.bot.test_parse_files import make_pdf
+        from tests.bot.parse.test_files import make_pdf
 
         path.write_bytes(make_pdf(None))
     elif content != "MISSING":

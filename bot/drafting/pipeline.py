@@ -1,0 +1,110 @@
+"""Drafting pipeline: parse → route → tools → precedents → compose → guard (→ optional LLM).
+
+Each step is a plain function with typed input and output; `draft_document` runs them in
+order and records per-step timings (see bench/draft.py).
+"""
+
+from __future__ import annotations
+
+import time
+
+from bot.drafting.compose import Composer, SubAnswer, group
+from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported
+from bot.drafting.house_style import header, minister
+from bot.drafting.model import Draft
+from bot.drafting.published import published_figures
+from bot.drafting.render import render_markdown
+from bot.drafting.rewrite import rewrite_parts
+from bot.parse.model import Document
+from bot.reading.route import Route, route
+from bot.retrieval.search import SearchFilters, search
+from bot.retrieval.store import IndexUnavailable
+from tools.aggregate import aggregate
+from tools.availability import resolve
+from tools.errors import PQError
+from tools.text import fold
+
+PRECEDENTS_PER_QUESTION = 3
+
+
+def run_tools(sub: Route) -> SubAnswer:
+    answer = SubAnswer(route=sub)
+    if sub.kind != "statistic":
+        return answer
+    answer.availability = resolve(sub.slots)
+    if answer.availability.status == "available" and answer.availability.query is not None:
+        answer.result = aggregate(answer.availability.query)
+    elif answer.availability.status in ("owned_elsewhere", "not_available"):
+        answer.published = published_figures(sub.text, sub.slots, answer.availability.owner)
+    return answer
+
+
+# -- step: precedents ------------------------------------------------------------------------
+def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QUESTION) -> list:
+    """Answered precedents for one sub-question, never the question being answered itself."""
+    filters = SearchFilters(answered_only=True, exclude_ids=[doc.id] if doc.id else [])
+    query = f"{doc.title}. {sub.text}" if doc.title else sub.text
+    hits = search(index, query[:4000], k=k + 2, filters=filters)
+    own = fold(" ".join(sub.text.split()))
+    # A copy of this very question under another id (pasted without header) is not a precedent either.
+    hits = [h for h in hits if not any(own and own in fold(" ".join(p.text.split())) for p in h.passages)]
+    return hits[:k]
+
+
+# -- the pipeline --------------------------------------------------------------------------
+def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
+    """Draft an answer to `doc`; `on_step(description, fraction)` hears of each step (for progress bars)."""
+    timings: dict[str, float] = {}
+    warnings: list[str] = []
+    if not doc.subquestions:
+        raise PQError("the question has no sub-questions to answer")
+    step = on_step or (lambda *_: None)
+
+    step("Deelvragen indelen", 0.05)
+    t0 = time.perf_counter()
+    routes = [route(s.number, s.text) for s in doc.subquestions]
+    timings["route"] = time.perf_counter() - t0
+
+    step("Cijfers en eigenaarschap opzoeken", 0.2)
+    t0 = time.perf_counter()
+    answers = [run_tools(r) for r in routes]
+    timings["tools"] = time.perf_counter() - t0
+
+    step("Precedenten zoeken", 0.4)
+    t0 = time.perf_counter()
+    if index is not None:
+        try:
+            for answer in answers:
+                answer.precedents = find_precedents(index, doc, answer.route)
+        except IndexUnavailable as exc:
+            warnings.append(f"geen precedenten: {exc}")
+    else:
+        warnings.append("geen precedenten: er is geen zoekindex geopend")
+    timings["precedents"] = time.perf_counter() - t0
+
+    step("Antwoord opstellen", 0.8)
+    t0 = time.perf_counter()
+    composer = Composer()
+    parts = [composer.part(g) for g in group(answers)]
+    name, title = minister()
+    draft = Draft(question_id=doc.id or None, header=header(doc), minister=name, minister_title=title, title=doc.title,
+                  parts=parts, annexes=composer.annexes, sources=composer.citations, warnings=warnings)
+    timings["compose"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    allowed = draft_allowed_numbers(doc, draft)
+    for part in draft.parts:
+        missing = unsupported(part.text, allowed)
+        if missing:  # a composer bug: refuse rather than hand out an unsupported figure
+            raise UnsupportedNumber(missing, f"composed part {part.label}")
+    timings["guard"] = time.perf_counter() - t0
+
+    if llm is not None:
+        step("Tekst herformuleren (LLM)", 0.9)
+        t0 = time.perf_counter()
+        rewrite_parts(llm, draft, allowed)
+        timings["llm"] = time.perf_counter() - t0
+
+    draft.text = render_markdown(draft)
+    draft.timings = {k: round(v, 4) for k, v in timings.items()}
+    return draft

