@@ -98,7 +98,6 @@ class Dataset(BaseModel):
     measures: list[Measure]
     # question measure (catalog `measures`) -> the dataset measure that answers it
     answers: dict[str, AnswerSpec] = Field(default_factory=dict)
-    covers: list[str] = Field(default_factory=list)
     identifies: list[str] = Field(default_factory=list)
     proxies: list[Proxy] = Field(default_factory=list)
     cannot_identify: list[Exclusion] = Field(default_factory=list)
@@ -182,7 +181,7 @@ class Catalog(BaseModel):
         for ds in self.datasets:
             if ds.owner not in self.owners and ds.owner != "divers":
                 problems.append(f"dataset {ds.id}: owner {ds.owner!r} is not in owners")
-            for name in ds.covers + ds.identifies + [e.population for e in ds.cannot_identify] + [p.population for p in ds.proxies]:
+            for name in ds.identifies + [e.population for e in ds.cannot_identify] + [p.population for p in ds.proxies]:
                 if name not in populations:
                     problems.append(f"dataset {ds.id}: unknown population {name!r}")
             problems += [f"dataset {ds.id}: unknown measure {m!r}" for m in ds.answers if m not in measures]

@@ -6,7 +6,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from bot.reading.route import Kind
+
 CitationKind = Literal["precedent", "dataset", "figure"]
+# A statistic part carries the resolver's verdict; other parts say what the desk must still write.
+PartStatus = Literal[
+    "available", "owned_elsewhere", "not_identified", "not_available", "needs_review",
+    "policy", "actions", "procedure", "other",
+    "edited",  # a part the desk added while editing
+]
 
 
 class Citation(BaseModel):
@@ -52,8 +60,8 @@ class Annex(BaseModel):
 class DraftPart(BaseModel):
     numbers: list[int]
     label: str  # as printed: "1+4-6"
-    kind: str
-    status: str  # available | owned_elsewhere | not_identified | not_available | policy | actions | procedure | other
+    kind: Kind
+    status: PartStatus
     owner: str | None = None
     text: str
     to_complete: bool = False  # the desk must still write (part of) this answer

@@ -1,0 +1,25 @@
+"""Routing: what kind of answer a sub-question needs."""
+
+import pytest
+
+from bot.reading.route import classify, route
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Hoeveel werkzoekenden volgden een opleiding in 2023?", "statistic"),
+        ("Hoe evalueert de minister de samenwerking met Fedasil?", "policy_evaluation"),
+        ("Welke acties onderneemt de minister om asielzoekers te activeren?", "actions"),
+        ("Wanneer treedt de nieuwe regeling in werking?", "procedure"),
+        ("Hoe evalueert de minister de instroom?", "policy_evaluation"),
+        ("Heeft de minister contact gehad met zijn collega?", "other"),
+    ],
+)
+def test_kinds(text, kind):
+    assert classify(text) == kind
+
+
+def test_route_keeps_number_text_and_slots():
+    sub = route(3, "Hoeveel asielaanvragen waren er in 2023?")
+    assert (sub.number, sub.kind, sub.slots.measure) == (3, "statistic", "verzoeken")

