@@ -9,7 +9,6 @@ quotes from earlier answers, clearly marked as still to be completed by the desk
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from bot.drafting.house_style import (
@@ -23,8 +22,8 @@ from bot.drafting.house_style import (
     refer_to,
 )
 from bot.drafting.model import Annex, Citation, DraftPart, FigureRef
+from bot.drafting.precedents import precedent_url, quotes_for
 from bot.reading.route import Route
-from bot.retrieval.lexical import tokenize
 from bot.retrieval.search import Hit
 from tools.aggregate import AggregateResult
 from tools.availability import Availability
@@ -33,7 +32,6 @@ from tools.figures import Figure
 from tools.text import format_dutch_date
 
 UNITS = {"places": "plaatsen", "persons": "personen", "percent": "%", "centres": "centra", "personen": "personen"}
-QUOTE_CHARS = 420
 NON_STATISTIC_STATUS = {"policy_evaluation": "policy", "actions": "actions", "procedure": "procedure", "other": "other"}
 
 
@@ -67,38 +65,6 @@ def group(answers: list[SubAnswer]) -> list[list[SubAnswer]]:
     for answer in answers:
         groups.setdefault(answer.group_key(), []).append(answer)
     return sorted(groups.values(), key=lambda g: g[0].route.number)
-
-
-def _readable(sentence: str) -> bool:
-    letters = sum(ch.isalpha() for ch in sentence)
-    digits = sum(ch.isdigit() for ch in sentence)
-    return len(sentence) >= 40 and letters >= 0.7 * len(sentence.replace(" ", "")) and digits <= 0.08 * len(sentence)
-
-
-def _answer_quote(hit: Hit, question: str) -> tuple[str, list[int]] | None:
-    """The most relevant readable sentences of an answer in the hit's passages (tables and lists skipped)."""
-    wanted = set(tokenize(question))
-    best: tuple[int, str, list[int]] | None = None
-    for passage in hit.passages:
-        match = re.search(r"^Antwoord\b[^\n]*", passage.text, flags=re.MULTILINE)
-        if not match:
-            continue
-        answer = passage.text[match.start():]
-        answer = re.sub(r"^Antwoord(?::|\s+[^A-Za-z\n]{0,24}?[.:])?\s*", "", answer)
-        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(answer.split())) if _readable(s.strip())]
-        for i, sentence in enumerate(sentences):
-            score = len(wanted & set(tokenize(sentence)))
-            if best is None or score > best[0]:
-                quote = sentence
-                if len(quote) < QUOTE_CHARS // 2 and i + 1 < len(sentences):
-                    quote += " " + sentences[i + 1]
-                best = (score, quote, passage.numbers)
-    if best is None:
-        return None
-    _, quote, numbers = best
-    if len(quote) > QUOTE_CHARS:
-        quote = quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-    return quote, numbers
 
 
 class Composer:
@@ -240,19 +206,14 @@ class Composer:
 
     def _add_quotes(self, part: DraftPart, answer: SubAnswer, limit: int = 2) -> None:
         quotes = []
-        for hit in answer.precedents:
-            found = _answer_quote(hit, answer.route.text)
-            if not found:
-                continue
-            quote, numbers = found
-            citation = self.cite(kind="precedent", id=hit.id, title=hit.title, passage=quote, date=hit.date, mp=hit.mp,
-                                 addressee=hit.addressee, numbers=numbers, url=_precedent_url(hit.id))
+        for found in quotes_for(answer.precedents, answer.route.text, limit):
+            hit = found.hit
+            citation = self.cite(kind="precedent", id=hit.id, title=hit.title, passage=found.quote, date=hit.date, mp=hit.mp,
+                                 addressee=hit.addressee, numbers=found.numbers, url=precedent_url(hit.id))
             part.citations.append(citation)
             office = hit.addressee if hit.source == "vlaams-parlement" else (hit.department or hit.addressee)
             who = ", ".join(x for x in [office, hit.date] if x)
-            quotes.append(f"- {hit.title or hit.id} ({who}): “{quote}” [{citation.n}]")
-            if len(quotes) == limit:
-                break
+            quotes.append(f"- {hit.title or hit.id} ({who}): “{found.quote}” [{citation.n}]")
         if quotes:
             part.text += " Eerdere antwoorden over dit onderwerp:\n" + "\n".join(quotes)
         else:
@@ -262,7 +223,3 @@ class Composer:
 def catalog_owner_url(owner: str) -> str | None:
     entry = default_catalog().owners.get(owner)
     return getattr(entry, "url", None) if entry else None
-
-
-def _precedent_url(doc_id: str) -> str | None:
-    return doc_id if doc_id.startswith("http") else None

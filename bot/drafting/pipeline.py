@@ -12,19 +12,16 @@ from bot.drafting.compose import Composer, SubAnswer, group
 from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported
 from bot.drafting.house_style import header, minister
 from bot.drafting.model import Draft
+from bot.drafting.precedents import find_precedents
 from bot.drafting.published import published_figures
 from bot.drafting.render import render_markdown
 from bot.drafting.rewrite import rewrite_parts
 from bot.parse.model import Document
 from bot.reading.route import Route, route
-from bot.retrieval.search import SearchFilters, search
 from bot.retrieval.store import IndexUnavailable
 from tools.aggregate import aggregate
 from tools.availability import resolve
 from tools.errors import PQError
-from tools.text import fold
-
-PRECEDENTS_PER_QUESTION = 3
 
 
 def run_tools(sub: Route) -> SubAnswer:
@@ -37,18 +34,6 @@ def run_tools(sub: Route) -> SubAnswer:
     elif answer.availability.status in ("owned_elsewhere", "not_available"):
         answer.published = published_figures(sub.text, sub.slots, answer.availability.owner)
     return answer
-
-
-# -- step: precedents ------------------------------------------------------------------------
-def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QUESTION) -> list:
-    """Answered precedents for one sub-question, never the question being answered itself."""
-    filters = SearchFilters(answered_only=True, exclude_ids=[doc.id] if doc.id else [])
-    query = f"{doc.title}. {sub.text}" if doc.title else sub.text
-    hits = search(index, query[:4000], k=k + 2, filters=filters)
-    own = fold(" ".join(sub.text.split()))
-    # A copy of this very question under another id (pasted without header) is not a precedent either.
-    hits = [h for h in hits if not any(own and own in fold(" ".join(p.text.split())) for p in h.passages)]
-    return hits[:k]
 
 
 # -- the pipeline --------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""Precedents for a sub-question: which earlier answers to search, and which sentences to quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.parse.model import Document
+from bot.reading.route import Route
+from bot.retrieval.lexical import tokenize
+from bot.retrieval.search import Hit, SearchFilters, search
+from tools.text import fold
+
+PRECEDENTS_PER_QUESTION = 3
+QUOTE_CHARS = 420
+
+
+def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QUESTION) -> list:
+    """Answered precedents for one sub-question, never the question being answered itself."""
+    filters = SearchFilters(answered_only=True, exclude_ids=[doc.id] if doc.id else [])
+    query = f"{doc.title}. {sub.text}" if doc.title else sub.text
+    hits = search(index, query[:4000], k=k + 2, filters=filters)
+    own = fold(" ".join(sub.text.split()))
+    # A copy of this very question under another id (pasted without header) is not a precedent either.
+    hits = [h for h in hits if not any(own and own in fold(" ".join(p.text.split())) for p in h.passages)]
+    return hits[:k]
+
+
+@dataclass(frozen=True)
+class PrecedentQuote:
+    hit: Hit
+    quote: str
+    numbers: list[int]  # the precedent's sub-questions the quoted answer part covers
+
+
+def _readable(sentence: str) -> bool:
+    letters = sum(ch.isalpha() for ch in sentence)
+    digits = sum(ch.isdigit() for ch in sentence)
+    return len(sentence) >= 40 and letters >= 0.7 * len(sentence.replace(" ", "")) and digits <= 0.08 * len(sentence)
+
+
+def answer_quote(hit: Hit, question: str) -> tuple[str, list[int]] | None:
+    """The most relevant readable sentences of an answer in the hit's passages (tables and lists skipped)."""
+    wanted = set(tokenize(question))
+    best: tuple[int, str, list[int]] | None = None
+    for passage in hit.passages:
+        match = re.search(r"^Antwoord\b[^\n]*", passage.text, flags=re.MULTILINE)
+        if not match:
+            continue
+        answer = passage.text[match.start():]
+        answer = re.sub(r"^Antwoord(?::|\s+[^A-Za-z\n]{0,24}?[.:])?\s*", "", answer)
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(answer.split())) if _readable(s.strip())]
+        for i, sentence in enumerate(sentences):
+            score = len(wanted & set(tokenize(sentence)))
+            if best is None or score > best[0]:
+                quote = sentence
+                if len(quote) < QUOTE_CHARS // 2 and i + 1 < len(sentences):
+                    quote += " " + sentences[i + 1]
+                best = (score, quote, passage.numbers)
+    if best is None:
+        return None
+    _, quote, numbers = best
+    if len(quote) > QUOTE_CHARS:
+        quote = quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+    return quote, numbers
+
+
+def quotes_for(hits: list[Hit], question: str, limit: int = 2) -> list[PrecedentQuote]:
+    """A quote from each of the first `limit` precedents that have a readable answer."""
+    quotes = []
+    for hit in hits:
+        found = answer_quote(hit, question)
+        if found:
+            quotes.append(PrecedentQuote(hit=hit, quote=found[0], numbers=found[1]))
+        if len(quotes) == limit:
+            break
+    return quotes
+
+
+def precedent_url(doc_id: str) -> str | None:
+    return doc_id if doc_id.startswith("http") else None
