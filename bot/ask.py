@@ -49,6 +49,8 @@ class AskAnswer(BaseModel):
     chart: dict | None = None  # {"x": column, "y": column, "color": column | None}
     follow_up: bool = False
     tool_call: dict | None = None  # when an LLM chose the tool
+    reading: dict[str, Any] | None = None  # how the question was read
+    understood: str | None = None  # the same in plain Dutch: "Begrepen als: …"
     state: AskState
 
     def to_json_dict(self) -> dict:

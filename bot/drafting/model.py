@@ -69,6 +69,10 @@ class DraftPart(BaseModel):
     figures: list[FigureRef] = Field(default_factory=list)
     annexes: list[int] = Field(default_factory=list)
     precedents: list[str] = Field(default_factory=list)  # ids of precedents found for these sub-questions
+    # How a statistical part was read (measure, population, filters, period, breakdown), as data
+    # and as the plain Dutch line shown to the desk: "Begrepen als: …".
+    reading: dict[str, Any] | None = None
+    understood: str | None = None
 
 
 class Draft(BaseModel):
