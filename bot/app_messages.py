@@ -66,6 +66,11 @@ def _row_problem(text: str) -> str:
     return text
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
 Translation = str | Callable[[re.Match], str]
 # (English message as a regex, Dutch). Groups keep the variable parts; a callable formats them.
 _CATALOGUE: list[tuple[str, Translation]] = [
@@ -122,11 +127,11 @@ _CATALOGUE: list[tuple[str, Translation]] = [
      "Het sentence-transformers-model {name} kan niet geladen worden ({detail}). "
      "Geef een lokale modelmap, of de naam van een model dat in de Hugging Face-cache staat."),
     # configuration of backends
-    (r"unknown (?P<kind>.+?) (?P<spec>'[^']*') in (?P<setting>PQ_\w+); choose from: (?P<choices>.*)",
+    (r"unknown (?P<kind>.+?) (?P<spec>\S+) in (?P<setting>\S+); choose from: (?P<choices>.*)",
      lambda m: f"Onbekende {_kind(m['kind'])} {m['spec']} in {m['setting']}; kies uit: {m['choices']}."),
-    (r"(?P<setting>PQ_\w+)=(?P<spec>.+?): give (?P<name>\w+):<name>, e\.g\. (?P<example>.+)",
+    (r"(?P<setting>\w+)=(?P<spec>.+?): give (?P<name>\w+):<name>, e\.g\. (?P<example>.+)",
      "{setting}={spec}: geef {name}:<naam>, bijvoorbeeld {example}."),
-    (r"(?P<setting>PQ_\w+)=(?P<spec>.+?): (?P<name>\w+) takes no argument", "{setting}={spec}: {name} neemt geen argument."),
+    (r"(?P<setting>\w+)=(?P<spec>.+?): (?P<name>\w+) takes no argument", "{setting}={spec}: {name} neemt geen argument."),
     (r"PQ_LLM=llamacpp: no model file at (?P<path>.+)", "PQ_LLM=llamacpp: er is geen modelbestand op {path}."),
     (r"PQ_LLM=llamacpp needs langchain-community and llama-cpp-python \((?P<detail>.+)\)",
      "PQ_LLM=llamacpp vraagt de pakketten langchain-community en llama-cpp-python ({detail})."),
@@ -153,10 +158,11 @@ _CATALOGUE: list[tuple[str, Translation]] = [
     (r"(?P<name>.+) is larger than (?P<n>\d+) MB",
      lambda m: f"{'Het bestand' if m['name'] == 'the file' else m['name']} is groter dan {m['n']} MB."),
     (r"(?P<path>.+) is a folder, not a file", "{path} is een map, geen bestand."),
-    # messages the app-facing layer writes in Dutch already
-    (r"(?P<all>het bestand is groter dan \d+ MB)", lambda m: m["all"][0].upper() + m["all"][1:] + "."),
-    (r"(?P<all>de zoekindex wordt nog opgebouwd; probeer het zo dadelijk opnieuw)", lambda m: m["all"][0].upper() + m["all"][1:] + "."),
-    (r"onbekend document (?P<id>.+)", "Onbekend document {id}."),
+    # messages the app-facing layer (service, dossier) writes in Dutch already: a capital and a full stop
+    *[(rf"(?P<all>{prefix}.*)", lambda m: _sentence(m["all"])) for prefix in (
+        r"het bestand is groter dan", r"de zoekindex wordt nog opgebouwd", r"onbekend document", r"het dossier",
+        r"onbekende versie", r"onbekend ontwerp", r"onbekend exportformaat", r"er staat zowel geplakte tekst",
+        r".+ is geen dossier van deze toepassing")],
 ]
 _COMPILED = [(re.compile(pattern, re.DOTALL), translation) for pattern, translation in _CATALOGUE]
 

@@ -303,7 +303,8 @@ def document_html(doc: Document, numbers: list[int] | None = None, query: str = 
 
 # --- versions ----------------------------------------------------------------------------------
 def _diff_words(old: str, new: str) -> str:
-    a, b = re.findall(r"\s+|[^\s]+", old), re.findall(r"\s+|[^\s]+", new)
+    # words with their trailing space, so that a rewritten sentence is one deletion and one insertion
+    a, b = re.findall(r"\S+\s*|\s+", old), re.findall(r"\S+\s*|\s+", new)
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
