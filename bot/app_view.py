@@ -486,5 +486,30 @@ PAGE_SCRIPT = """<script>
     event.preventDefault();
     showSource(target.dataset.n, target);
   });
+
+  // Gradio titles its messages with their English type ("Error", "Warning") and labels a few
+  // controls in English for screen readers; its translations do not reach these.
+  const TITLES = {Error: 'Fout', Warning: 'Let op', Info: 'Melding', Success: 'Gelukt'};
+  const LABELS = {'Close': 'Sluiten', 'Click to upload or drop files': 'Klik om een bestand te kiezen of sleep het hierheen',
+    'File upload': 'Bestand kiezen', 'More tabs': 'Meer tabbladen', 'Clear': 'Wissen', 'Download': 'Downloaden',
+    'Remove': 'Verwijderen', 'Copy': 'Kopiëren', 'Fullscreen': 'Volledig scherm'};
+  function dutch(node) {
+    if (!node || node.nodeType !== 1) return;
+    const titles = node.matches('.toast-title') ? [node] : node.querySelectorAll('.toast-title');
+    titles.forEach((title) => {
+      const text = title.firstChild;
+      if (text && text.nodeType === 3 && TITLES[text.textContent.trim()]) text.textContent = TITLES[text.textContent.trim()] + ' ';
+    });
+    const labelled = node.matches('[aria-label]') ? [node, ...node.querySelectorAll('[aria-label]')] : node.querySelectorAll('[aria-label]');
+    labelled.forEach((el) => { const nl = LABELS[el.getAttribute('aria-label')]; if (nl) el.setAttribute('aria-label', nl); });
+  }
+  new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.type === 'childList') m.addedNodes.forEach(dutch);
+      else dutch(m.type === 'characterData' ? m.target.parentElement : m.target);
+    }
+  }).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true,
+                                        attributeFilter: ['aria-label']});
+  dutch(document.body);
 })();
 </script>"""

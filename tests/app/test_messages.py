@@ -6,7 +6,14 @@ import typing
 
 import pytest
 
-from bot.app_messages import STATUS_BADGES, UNKNOWN_PREFIX, dutch_error, dutch_warning, known_translation, status_badge_text
+from bot.app_messages import (
+    STATUS_BADGES,
+    UNKNOWN_PREFIX,
+    dutch_error,
+    dutch_warning,
+    known_translation,
+    status_badge_text,
+)
 from bot.drafting.model import PartStatus
 from tests.app.error_sites import error_sites
 from tools.errors import PQError
