@@ -239,7 +239,7 @@ def build_app(service: Service) -> gr.Blocks:
         answer: AskAnswer = service.ask(message, AskState.model_validate(state) if state else None)
         history = [*(history or []), {"role": "user", "content": user_text_markdown(message)},
                    {"role": "assistant", "content": html.escape(answer.sentence)}]
-        table = pd.DataFrame(answer.rows, columns=answer.columns or None) if answer.rows else None
+        table = dutch_table(answer.rows, answer.columns) if answer.rows else None
         chart = ask_chart(answer)
         return (history, "", gr.update(value=table, visible=table is not None), gr.update(value=chart, visible=chart is not None),
                 ask_details_html(answer), answer.state.model_dump(mode="json"))
@@ -283,7 +283,7 @@ def build_app(service: Service) -> gr.Blocks:
         lines = [f"<p class='pq-meta'>Vraag uit {html.escape(question.question_source)} · {len(versions)} versie(s)</p>"]
         if exports:
             items = "".join(f"<li>{html.escape(e.file_name)} · versie {e.version_number} · {local_time(e.created_at)}"
-                            + (f" · {html.escape(e.created_by)}" if e.created_by else "") + f" · {e.size:,} bytes".replace(",", ".") + "</li>"
+                            + (f" · {html.escape(e.created_by)}" if e.created_by else "") + f" · {max(1, round(e.size / 1024))} kB</li>"
                             for e in exports)
             lines.append(f"<h3>Exports</h3><ul class='pq-exports'>{items}</ul>")
         else:
@@ -414,7 +414,8 @@ def build_app(service: Service) -> gr.Blocks:
 
             with gr.Tab("Dossier", id="dossier", elem_id="pq-tab-dossier") as dossier_tab:
                 with gr.Row(equal_height=True):
-                    dossier_list = gr.Dropdown(label="Ontwerpen (nieuwste eerst)", choices=[], elem_id="pq-dossier-list", scale=5)
+                    dossier_list = gr.Dropdown(label="Ontwerpen (nieuwste eerst)", choices=[], elem_id="pq-dossier-list", scale=5,
+                                               min_width=320)
                     refresh_button = gr.Button("Vernieuwen", elem_id="pq-dossier-refresh", scale=1, min_width=100)
                 dossier_note = gr.HTML("", elem_id="pq-dossier-note", js_on_load=None)
                 versions = gr.Radio(label="Versies", choices=[], elem_id="pq-dossier-versions")
@@ -465,6 +466,19 @@ def build_app(service: Service) -> gr.Blocks:
             export_file, export_button = gr.File(), gr.Button()
         export_button.click(api_export, [export_draft, export_text, export_format, export_header], export_file, api_name="export")
     return app
+
+
+def dutch_table(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The result table as the desk reads it: figures with Dutch thousands separators."""
+    from bot.drafting.house_style import dutch_number
+
+    frame = pd.DataFrame(rows, columns=columns or None)
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
+            if column.lower() in ("jaar", "maand", "year"):
+                continue
+            frame[column] = [dutch_number(v) if pd.notna(v) else "" for v in frame[column]]
+    return frame
 
 
 def ask_chart(answer: AskAnswer):

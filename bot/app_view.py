@@ -375,7 +375,8 @@ PAGE_CSS = """
 .pq-sources h2 {font-size: 1.05em; margin: 4px 0;}
 .pq-hint {font-size: .85em; color: var(--pq-muted); margin: 0 0 6px;}
 .pq-source-nav {display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px;}
-.pq-chip {border: 1px solid #1a56b0; color: #1a56b0; background: transparent; border-radius: 12px; padding: 1px 9px; cursor: pointer; font-weight: 600;}
+.pq-chip {border: 1px solid #1a56b0; color: #1a56b0; background: transparent; border-radius: 12px; padding: 1px 9px; cursor: pointer;
+  font-weight: 600; white-space: nowrap; line-height: 1.5; font-size: .95em;}
 .pq-chip.pq-active {background: #1a56b0; color: #fff;}
 .pq-source:not(.pq-active) {display: none;}
 .pq-source h3 {font-size: 1em; margin: 4px 0;}
@@ -411,8 +412,7 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-meta {font-size: .88em; color: var(--pq-muted); margin: 2px 0;}
 .pq-snippet {font-size: .92em;}
 .pq-found {font-size: .88em; font-weight: 600; color: #7a5a00;}
-.pq-hit-box {padding: 8px 12px !important; margin-bottom: 10px; background: var(--background-fill-primary) !important;
-  border: 1px solid var(--border-color-primary) !important;}
+.pq-hit-box {padding: 8px 12px !important; margin-bottom: 10px; background: var(--background-fill-primary) !important;}
 .pq-hit-box > div, .pq-hit-box .html-container {background: transparent !important;}
 .pq-hit-box button.pq-open {max-width: 200px; border: 1px solid #1a56b0 !important; color: #1a56b0 !important;}
 .pq-document ol {padding-left: 1.6em;}
@@ -420,6 +420,11 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-compare del {background: #fde2e2; color: #8a1c1c;}
 .pq-compare ins {background: #def5e3; color: #145a2b;}
 
+#pq-ask-table table, #pq-ask-table th, #pq-ask-table td, #pq-ask-table span {font-family: var(--font) !important;}
+/* the opened document stays in view beside the result list on a wide screen */
+@media (min-width: 901px) {
+  #pq-document {position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto;}
+}
 @media (max-width: 900px) {
   .pq-review {grid-template-columns: minmax(0, 1fr);}
   .pq-sources {display: none;}

@@ -171,6 +171,24 @@ def _shot(browser, name: str) -> None:
     browser.save_screenshot(str(ARTIFACTS / f"{name}.png"))
 
 
+def _contrast(browser, selector: str) -> float:
+    """WCAG contrast of an element's text against the first opaque background behind it."""
+    fg, bg = browser.execute_script("""
+        const el = document.querySelector(arguments[0]);
+        let node = el, bg = 'rgb(255, 255, 255)';
+        while (node) { const c = getComputedStyle(node).backgroundColor;
+          if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') { bg = c; break; } node = node.parentElement; }
+        return [getComputedStyle(el).color, bg];""", selector)
+
+    def luminance(colour: str) -> float:
+        channels = [int(x) / 255 for x in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted([luminance(fg), luminance(bg)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def _in_viewport(browser, element) -> bool:
     return browser.execute_script("const r = arguments[0].getBoundingClientRect(); "
                                   "return r.height > 0 && r.top >= 0 && r.top < innerHeight && r.left >= 0 && r.right <= innerWidth;",
@@ -208,6 +226,8 @@ def test_draft_review_beside_the_source_export_redraft_export(desk, browser):
     _open(browser, desk.url, DESKTOP)
     assert browser.execute_script("return document.documentElement.lang") == "nl"
     assert _english_visible(browser) == []
+    assert _contrast(browser, '#pq-upload [data-testid="upload-text"]') >= 4.5  # the upload hint is readable
+    assert _css(browser, '#pq-index-status [role="status"][aria-live="polite"]')  # the status line is announced
 
     # Nothing to draft: a Dutch error, titled "Fout".
     _click(browser, "#pq-draft-button")
@@ -331,8 +351,18 @@ def test_sources_search_is_compact_and_opens_the_matched_sub_question(desk, brow
     first = _css(browser, ".pq-hit")[0]
     assert first.find_elements("css selector", "h3") and first.find_elements("css selector", ".pq-snippet mark")
     assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")  # nothing wider than the page
-    _click(browser, "button.pq-open")
-    _wait(browser, lambda b: _css(b, "#pq-document .pq-hit-part"))
+    # The result list is rendered, then its buttons are wired up: a click that comes before that is lost, so click again.
+    clicked = [0.0]
+
+    def opened(b) -> bool:
+        if _css(b, "#pq-document .pq-hit-part"):
+            return True
+        if time.monotonic() - clicked[0] > 5:
+            _click(b, "button.pq-open")
+            clicked[0] = time.monotonic()
+        return False
+
+    _wait(browser, opened)
     assert _in_viewport(browser, _css(browser, "#pq-document .pq-hit-part")[0])  # opened at the matched sub-question
     _shot(browser, "desktop-4-bronnen")
     assert _english_visible(browser) == []
