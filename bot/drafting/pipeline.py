@@ -6,33 +6,49 @@ order and records per-step timings (see bench/draft.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from bot.drafting.compose import Composer, SubAnswer, group
-from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported
+from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported_claims
 from bot.drafting.house_style import header, minister
 from bot.drafting.model import Draft
 from bot.drafting.precedents import find_precedents
-from bot.drafting.published import published_figures
 from bot.drafting.render import render_markdown
 from bot.drafting.rewrite import rewrite_parts
 from bot.parse.model import Document
+from bot.reading.llm_reading import better_reading
 from bot.reading.route import Route, route
 from bot.retrieval.store import IndexUnavailable
-from tools.aggregate import aggregate
-from tools.availability import resolve
 from tools.errors import PQError
+from tools.statistics import answer as statistics_answer
+
+
+def read_subquestions(doc: Document, asked: dt.date, llm=None) -> list[Route]:
+    """Each sub-question read and routed; one that refers back ("deze asielzoekers", "van hen")
+    is read within the last statistical sub-question before it."""
+    routes: list[Route] = []
+    context = None
+    for sub in doc.subquestions:
+        routed = route(sub.number, sub.text, context=context, asked=asked)
+        if routed.kind == "statistic" and llm is not None:
+            routed = routed.model_copy(update={"reading": better_reading(routed.reading, llm)})
+        routes.append(routed)
+        if routed.kind == "statistic" and routed.reading.measure_id:
+            context = routed.reading
+    return routes
 
 
 def run_tools(sub: Route) -> SubAnswer:
+    """The figures (or the statement why there are none) for one sub-question; a failure here
+    concerns this part only and never sinks the draft."""
     answer = SubAnswer(route=sub)
     if sub.kind != "statistic":
         return answer
-    answer.availability = resolve(sub.slots)
-    if answer.availability.status == "available" and answer.availability.query is not None:
-        answer.result = aggregate(answer.availability.query)
-    elif answer.availability.status in ("owned_elsewhere", "not_available"):
-        answer.published = published_figures(sub.text, sub.slots, answer.availability.owner)
+    try:
+        answer.stat = statistics_answer(sub.reading)
+    except PQError as exc:
+        answer.error = str(exc)
     return answer
 
 
@@ -47,7 +63,7 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
 
     step("Deelvragen indelen", 0.05)
     t0 = time.perf_counter()
-    routes = [route(s.number, s.text) for s in doc.subquestions]
+    routes = read_subquestions(doc, doc.date or dt.date.today(), llm)
     timings["route"] = time.perf_counter() - t0
 
     step("Cijfers en eigenaarschap opzoeken", 0.2)
@@ -79,7 +95,7 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     t0 = time.perf_counter()
     allowed = draft_allowed_numbers(doc, draft)
     for part in draft.parts:
-        missing = unsupported(part.text, allowed)
+        missing = unsupported_claims(part, draft.question_numbers)
         if missing:  # a composer bug: refuse rather than hand out an unsupported figure
             raise UnsupportedNumber(missing, f"composed part {part.label}")
     timings["guard"] = time.perf_counter() - t0

@@ -94,25 +94,40 @@ def _cgvs_applicants_per_year():
     return totals
 
 
-def test_real_figures_are_exact_in_text_and_annex():
+def _published(figure_id: str) -> dict:
+    with (DATA_DIR / "published-figures" / "published_figures.csv").open(encoding="utf-8") as handle:
+        return next(r for r in csv.DictReader(handle) if r["figure_id"] == figure_id)
+
+
+def _dutch(value) -> str:
+    return f"{int(float(value)):,}".replace(",", ".")
+
+
+def test_calendar_years_give_the_published_total_first_and_name_what_the_series_covers():
     doc = parse_text("1. Hoeveel verzoeken om internationale bescherming werden ingediend van 2021 tot 2023? Graag per jaar.\n"
                      "2. Hoe evalueert de minister die evolutie?")
     draft = draft_document(doc)
     part = draft.parts[0]
-    expected = {y: v for y, v in _cgvs_applicants_per_year().items() if 2021 <= y <= 2023}
+    series = {y: v for y, v in _cgvs_applicants_per_year().items() if 2021 <= y <= 2023}
+    published = {2021: _published("DVZ-022"), 2022: _published("DVZ-012"), 2023: _published("DVZ-001")}
     assert part.status == "available" and part.owner == "DVZ"
-    for year, value in expected.items():
-        assert f"{year}: {value:,}".replace(",", ".") in part.text
-    total = sum(expected.values())
-    assert f"{total:,}".replace(",", ".") in part.text
-    (annex,) = draft.annexes
-    assert {row[0]: row[1] for row in annex.rows} == expected
-    assert f"bijlage {annex.number}" in part.text and annex.number in part.annexes
-    figures = {(f.filters.get("jaar", ["totaal"])[0], f.value) for f in part.figures}
-    assert figures == {("totaal", total), *((str(y), v) for y, v in expected.items())}
-    assert all(f.dataset == "cgvs_maandcijfers" and not f.synthetic for f in part.figures)
-    assert "december ontbreekt" in part.text  # the honest note: 2023 holds January–November
-    assert "### Bijlage 1" in draft.text and "| 2022 | " + f"{expected[2022]:,}".replace(",", ".") + " |" in draft.text
+    text = part.text
+    # The published full-year figure of each year comes first, with its own source ...
+    for year, row in published.items():
+        sentence = f"In {year} werden {_dutch(row['value'])} verzoeken om internationale bescherming geregistreerd"
+        assert sentence in text
+        citation = next(c for c in part.citations if c.id == row["figure_id"])
+        assert (citation.kind, citation.url, citation.passage) == ("figure", row["source_url"], row["quote"])
+    # ... then the monthly series, said to cover January to November, never passed off as the year.
+    assert text.index(_dutch(published[2023]["value"])) < text.index(_dutch(series[2021]))
+    for year, value in series.items():
+        assert f"{_dutch(value)} in {year}" in text
+    assert "(telkens januari tot en met november)" in text and "publiceert voor december geen maandcijfer" in text
+    total = sum(series.values())
+    assert f"Samen tellen de maandcijfers {_dutch(total)}" in text
+    values = {f.value for f in part.figures}
+    assert {total, *series.values(), *(float(r["value"]) for r in published.values())} <= values
+    assert all(f.dataset in ("cgvs_maandcijfers", "gepubliceerde_cijfers") and not f.synthetic for f in part.figures)
 
 
 def test_published_figure_on_a_date_is_quoted_with_its_source():
@@ -144,15 +159,14 @@ def test_guard_reads_dutch_numbers_and_ignores_structure():
 
 
 def test_a_composed_part_with_an_unsupported_number_fails_loudly(monkeypatch):
-    from bot.drafting import compose
+    from bot.drafting import statements
 
-    original = compose.Composer._catalog_statement
+    original = statements.not_identified_text
 
-    def leaky(self, part, answer, statement):
-        original(self, part, answer, statement)
-        part.text += " Het gaat om 4.321 personen."
+    def leaky(*args):
+        return original(*args) + " Het gaat om 4.321 personen."
 
-    monkeypatch.setattr(compose.Composer, "_catalog_statement", leaky)
+    monkeypatch.setattr(statements, "not_identified_text", leaky)
     with pytest.raises(UnsupportedNumber, match="4.321"):
         draft_document(parse_text(seed_question_only()))
 
