@@ -249,6 +249,9 @@ def test_draft_review_beside_the_source_export_redraft_export(desk, browser):
     assert labels == ["1+4-6", "2-3", "7", "8"]
     badges = [e.text for e in _css(browser, "#pq-review .pq-badge")]
     assert badges == ["niet geïdentificeerd", "gegevens bij Fedasil", "beleid · te vervolledigen", "acties · te vervolledigen"]
+    # Each statistical part says how it was read.
+    understood = {e.find_element("xpath", "..").get_attribute("data-label"): e.text for e in _css(browser, "#pq-review .pq-understood")}
+    assert set(understood) == {"1+4-6", "2-3"} and all(t.startswith("Begrepen als: ") for t in understood.values())
     # The draft is brought into view after drafting.
     assert _in_viewport(browser, _css(browser, "#pq-review .pq-part")[0])
 
@@ -315,6 +318,7 @@ def test_statistics_chat_clears_everything_and_shows_typed_text_as_text(desk, br
 
     ask("Hoeveel werkzoekenden waren er in 2023 per provincie?")
     _wait(browser, lambda b: _css(b, "#pq-ask-table") and _css(b, "#pq-ask-plot"))
+    assert _css(browser, "#pq-ask-details .pq-understood")[0].text.startswith("Begrepen als: ")
     ask("alleen Limburg")
     _wait(browser, lambda b: "Vervolgvraag" in _css(b, "#pq-ask-details")[0].text)
     rows = [r.get_attribute("textContent") for r in _css(browser, "#pq-ask-table tbody tr")]

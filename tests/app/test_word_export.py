@@ -7,6 +7,7 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 
 from bot.drafting.export import docx_bytes, export_file_name
+from bot.drafting.house_style import SYNTHETIC_BANNER
 from bot.drafting.pipeline import draft_document
 from bot.parse.files import parse_text
 from tests.conftest import seed_question_only
@@ -30,7 +31,8 @@ def test_no_markdown_is_left_and_the_synthetic_warning_is_a_shaded_line():
         assert all(r.bold for r in paragraph.runs)
         assert paragraph._p.pPr.find(qn("w:shd")).get(qn("w:fill")) == "FFF3CD"
     first = texts.index(warnings[0].text)
-    assert texts[first + 1].startswith("1. In 2023: in totaal")  # the part follows its warning, label first
+    # the part follows its warning, label first
+    assert texts[first + 1] == "1. " + draft.parts[0].text.replace(SYNTHETIC_BANNER, "").strip().split("\n")[0]
     (table,) = word.tables
     assert [c.text for c in table.rows[0].cells] == draft.annexes[0].columns
 
