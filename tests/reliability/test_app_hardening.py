@@ -166,3 +166,22 @@ def test_after_login_the_api_works(guarded_app):
     client = Client(guarded_app, auth=USERS[1], verbose=False)
     hits = client.predict("werkende asielzoekers", "", "", "", "", "", False, 3, api_name="/search")
     assert hits and all(re.match(r"\S", h["id"]) for h in hits)
+
+
+def test_the_login_back_off_schedule():
+    from app import LoginThrottle
+
+    now = [1000.0]
+    throttle = LoginThrottle(clock=lambda: now[0])
+    waits = [throttle.admit("desk", password_ok=False) for _ in range(8)]  # a burst of wrong passwords, all at once
+    assert waits == [0.0, 0.0, 0.0, 0.5, 1.5, 3.5, 7.5, None]  # queued 0.5, 1, 2, 4 s apart; beyond 10 s refused unchecked
+    assert throttle.admit("desk", password_ok=True) is None  # the right password cannot jump the queue
+    assert throttle.admit("chef", password_ok=True) == 0.0  # another name is not slowed
+    now[0] += 10.0
+    assert throttle.admit("desk", password_ok=True) == 5.5  # its turn comes after the last queued guess
+    throttle.succeeded("desk")
+    assert throttle.admit("desk", password_ok=False) == 0.0  # success clears the name
+    for _ in range(5):
+        throttle.admit("chef", password_ok=False)
+    now[0] += LoginThrottle.RESET_AFTER + 1
+    assert throttle.admit("chef", password_ok=False) == 0.0  # and so does a quiet quarter of an hour
