@@ -152,7 +152,8 @@ def build_app(service: Service) -> gr.Blocks:
     def api_search(query: str, source: str = "", department: str = "", mp: str = "", date_from: str = "", date_to: str = "",
                    answered_only: bool = False, k: int = 20) -> list[dict]:
         filters = make_filters(source, department, mp, date_from, date_to, answered_only)
-        return [h.contract() | {"department": h.department, "party": h.party, "passages": [p.model_dump() for p in h.passages]}
+        return [h.contract() | {"department": h.department, "party": h.party, "relevant": getattr(h, "relevant", None),
+                                "passages": [p.model_dump() for p in h.passages]}
                 for h in service.search(query, filters, k=int(k))]
 
     @guarded

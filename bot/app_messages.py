@@ -228,8 +228,5 @@ GRADIO_NL = {
     "upload_text.click_to_upload": "klik om een bestand te kiezen",
     "upload_text.or": "of",
     "chatbot.clear": "Gesprek wissen",
-    "login.login": "Aanmelden",
-    "login.username": "Gebruikersnaam",
-    "login.password": "Wachtwoord",
-    "login.incorrect_credentials": "Gebruikersnaam of wachtwoord onjuist",
 }
+# (The login page is shown before the app's own words are loaded; Gradio's Dutch covers it.)

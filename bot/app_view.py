@@ -263,8 +263,11 @@ def hit_html(hit: dict, query: str) -> str:
     numbers = hit.get("numbers") or []
     found = f'<p class="pq-found">Gevonden in deelvraag {esc(", ".join(map(str, numbers)))}</p>' if numbers else ""
     title = hit.get("title") or short_title(hit.get("snippet", ""), 90)
-    return (f'<article class="pq-hit"><h3>{esc(title)}</h3><p class="pq-meta">{esc(" · ".join(str(m) for m in meta if m))}</p>'
-            f'<p class="pq-snippet">{mark_words(hit.get("snippet", ""), query)}</p>{found}</article>')
+    # Below the search's relevance floor: still listed, but said plainly.
+    weak = '<p class="pq-weak">Zwakke overeenkomst: waarschijnlijk niet over hetzelfde onderwerp.</p>' if hit.get("relevant") is False else ""
+    return (f'<article class="pq-hit{" pq-hit-weak" if weak else ""}"><h3>{esc(title)}</h3>'
+            f'<p class="pq-meta">{esc(" · ".join(str(m) for m in meta if m))}</p>'
+            f'<p class="pq-snippet">{mark_words(hit.get("snippet", ""), query)}</p>{found}{weak}</article>')
 
 
 def document_html(doc: Document, numbers: list[int] | None = None, query: str = "") -> str:
@@ -412,6 +415,8 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-meta {font-size: .88em; color: var(--pq-muted); margin: 2px 0;}
 .pq-snippet {font-size: .92em;}
 .pq-found {font-size: .88em; font-weight: 600; color: #7a5a00;}
+.pq-weak {font-size: .88em; color: #8a1c1c;}
+.pq-hit-weak h3, .pq-hit-weak .pq-snippet {opacity: .75;}
 .pq-hit-box {padding: 8px 12px !important; margin-bottom: 10px; background: var(--background-fill-primary) !important;}
 .pq-hit-box > div, .pq-hit-box .html-container {background: transparent !important;}
 .pq-hit-box button.pq-open {max-width: 200px; border: 1px solid #1a56b0 !important; color: #1a56b0 !important;}

@@ -40,8 +40,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+USER = ("desk", "geheim-wachtwoord")
+
+
 class RunningApp:
-    """The app as `make run` starts it, over the small index, with its data directory kept across restarts."""
+    """The app as `make run` starts it (with a login), over the small index, with its data directory kept across restarts."""
 
     def __init__(self, index, data_dir: Path) -> None:
         self.index, self.data_dir = index, data_dir
@@ -55,7 +58,7 @@ class RunningApp:
         service.builder.finished.wait(60)
         port = _free_port()
         self.app = build_app(service)
-        launch(self.app, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True)
+        launch(self.app, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, auth=[USER])
         self.url = f"http://127.0.0.1:{port}/"
 
     def restart(self) -> None:
@@ -114,11 +117,22 @@ def _wait(browser, condition, timeout: float = 60):
     return WebDriverWait(browser, timeout, poll_frequency=0.1).until(condition)
 
 
-def _open(browser, url: str, size) -> None:
+def _open(browser, url: str, size, screenshot: str | None = None) -> None:
     from selenium.webdriver.common.by import By
 
     _viewport(browser, size)
     browser.get(url)
+    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#pq-question textarea, input[type=password]"))
+    if _css(browser, "input[type=password]"):  # the login page (again after a restart)
+        _wait(browser, lambda b: "Gebruikersnaam" in b.execute_script("return document.body.innerText"))
+        if screenshot:
+            _shot(browser, screenshot)
+        assert _english_visible(browser) == [] and browser.execute_script("return document.documentElement.lang") == "nl"
+        name, password = [e for e in _css(browser, "input") if e.get_attribute("type") in ("text", "password")][:2]
+        name.send_keys(USER[0])
+        password.send_keys(USER[1])
+        _click(browser, "form button, button[type=submit]") if _css(browser, "form button, button[type=submit]") else \
+            next(b for b in _css(browser, "button") if b.text.strip() == "Inloggen").click()
     _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#pq-question textarea"))
     _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, '#pq-upload [data-testid="upload-text"]'))
 
@@ -223,7 +237,7 @@ def _download(browser, known: set[Path]) -> Path:
 def test_draft_review_beside_the_source_export_redraft_export(desk, browser):
     from selenium.webdriver.common.keys import Keys
 
-    _open(browser, desk.url, DESKTOP)
+    _open(browser, desk.url, DESKTOP, screenshot="desktop-0-aanmelden")
     assert browser.execute_script("return document.documentElement.lang") == "nl"
     assert _english_visible(browser) == []
     assert _contrast(browser, '#pq-upload [data-testid="upload-text"]') >= 4.5  # the upload hint is readable
@@ -406,7 +420,7 @@ def test_a_draft_is_reopened_from_the_dossier_after_a_restart(desk, browser):
     option.click()
     _wait(browser, lambda b: "versie 2 · bewerkt" in _css(b, "#pq-dossier-versions")[0].text)
     versions = _css(browser, "#pq-dossier-versions")[0].text
-    assert "versie 1 · opgesteld" in versions
+    assert "versie 1 · opgesteld" in versions and versions.count(f"· {USER[0]}") == 2  # who, for each version
     _click(browser, "#pq-dossier-compare")
     _wait(browser, lambda b: _css(b, "#pq-dossier-view .pq-diff ins"))
     assert [e.text.strip() for e in _css(browser, "#pq-dossier-view .pq-diff ins")] == ["helaas"]

@@ -4,7 +4,7 @@ statistical part, titles cut at a word, the matched words marked, what changed b
 import re
 
 from app import input_note
-from bot.app_view import comparison_html, mark_words, review_html, short_title, text_html, user_text_markdown
+from bot.app_view import comparison_html, hit_html, mark_words, review_html, short_title, text_html, user_text_markdown
 from bot.drafting.export import edited_draft, parts_as_text
 from bot.drafting.house_style import SYNTHETIC_BANNER
 from bot.drafting.model import Citation, Draft, DraftPart
@@ -85,3 +85,12 @@ def test_the_comparison_shows_what_the_desk_changed():
     assert "<del>[Te vervolledigen door de dossierbeheerder.] </del><ins>We starten een nieuw project. </ins>" in page
     assert ">1.</h3>" not in page  # an unchanged part is not listed
     assert "Geen verschil" in comparison_html(draft, draft, "versie 1", "versie 1")
+
+
+def test_a_hit_below_the_relevance_floor_says_so():
+    hit = {"id": "1", "title": "Titel", "snippet": "tekst", "date": "2017-01-01", "source": "dekamer-qrva-2017", "numbers": [2]}
+    assert "Zwakke overeenkomst" not in hit_html(hit | {"relevant": True}, "tekst")
+    assert "Zwakke overeenkomst" not in hit_html(hit, "tekst")  # no verdict from the search: nothing said
+    weak = hit_html(hit | {"relevant": False}, "tekst")
+    assert "Zwakke overeenkomst" in weak and 'class="pq-hit pq-hit-weak"' in weak
+    assert "Gevonden in deelvraag 2" in weak and "Kamer (2017, beantwoord)" in weak
