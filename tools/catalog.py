@@ -164,6 +164,14 @@ class Term(BaseModel):
     words: list[str]
     # For a measure: the population it is about when a question names none.
     population: str | None = None
+    # For a measure: it is how that population is counted ("hoeveel asielzoekers" = applications).
+    counts_population: bool = False
+    # For a measure: more precise measures it adds nothing to when both are named.
+    subsumed_by: list[str] = Field(default_factory=list)
+    # For a measure: measures it is about, which add nothing when named with it.
+    includes: list[str] = Field(default_factory=list)
+    # For a measure: a generic count ("het aantal"), which gives way to any other measure named with it.
+    generic: bool = False
 
 
 class DimensionWords(BaseModel):

@@ -19,8 +19,11 @@ _CUE = re.compile(
     r"hoeveel van hen|hoeveel daarvan|daarvan|van hen|and|only|now|et|seulement|uniquement|what about|same)\b"
 )
 _ONLY = re.compile(r"\b(?:alleen|enkel|uitsluitend|only|seulement|uniquement)\b")
-_NO_BREAKDOWN = re.compile(r"\b(?:zonder opdeling|zonder opsplitsing|zonder uitsplitsing|alleen het totaal|enkel het totaal|het totaal|totaal|in totaal|without breakdown|total)\b")
+_NO_BREAKDOWN = re.compile(r"\b(?:zonder opdeling|zonder opsplitsing|zonder uitsplitsing|alleen het totaal|enkel het totaal|het totaal|totaal|in totaal|"
+                           r"without (?:the )?breakdown|sans ventilation|total)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:het jaar ervoor|het jaar daarvoor|het vorige jaar|een jaar eerder|het jaar voordien|l'annee precedente|the year before|the previous year)\b")
+_NOW = re.compile(r"^(?:en |and |et )?(?:nu|momenteel|vandaag|op dit moment|now|currently|today|maintenant|actuellement)\W*$")
+_SAME_PERIOD = re.compile(r"\b(?:dezelfde|diezelfde|die|deze) periode (?:van|in) ((?:19|20)\d\d)\b|\bla meme periode (?:de|en) ((?:19|20)\d\d)\b")
 _YEAR_AFTER = re.compile(r"\b(?:het jaar erna|het jaar daarna|een jaar later|l'annee suivante|the year after|the following year)\b")
 
 
@@ -51,7 +54,12 @@ def apply_follow_up(previous: Reading, turn: Reading, text: str) -> Reading:
                     "corrected": {**previous.corrected, **turn.corrected}, "language": previous.language}
     same_subject = not turn.populations or [p.id for p in turn.populations] == [p.id for p in previous.populations]
     # The measure: a new one when named ("hoeveel van hen vonden werk?"), else the previous one.
-    if turn.measure_id and turn.measure_id != "aantal":
+    # A new measure. "En hoeveel werkzoekenden?" asks the same measure of another group; a plain count
+    # in another register ("… stonden er toen ingeschreven bij VDAB?") asks that register's count.
+    plain_count = turn.measure_id == "aantal"
+    new_measure = bool(turn.measure_id and turn.measure_id != previous.measure_id
+                       and (not plain_count or (turn.registers and set(turn.register_ids) != set(previous.register_ids))))
+    if new_measure:
         update["measure"] = turn.measure
         update["also_measures"] = turn.also_measures
     if turn.populations:
@@ -70,8 +78,15 @@ def apply_follow_up(previous: Reading, turn: Reading, text: str) -> Reading:
         update["breakdowns"] = []
     elif turn.breakdowns:
         update["breakdowns"] = turn.breakdowns
-    # Period: a new one replaces it; "het jaar ervoor" moves it a year.
-    if turn.period is not None:
+    elif new_measure and not turn.refers_back:
+        update["breakdowns"] = []  # another question about the same group: its breakdown is asked anew
+    # Period: a new one replaces it; "het jaar ervoor" moves it a year; "en nu?" asks for the latest.
+    same = _SAME_PERIOD.search(folded)
+    if same and previous.period is not None:
+        update["period"] = _shift(previous.period, int(same.group(1) or same.group(2)) - int(previous.period.start[:4]))
+    elif _NOW.match(folded):
+        update["period"] = None
+    elif turn.period is not None:
         update["period"] = turn.period
     elif previous.period is not None and _YEAR_BEFORE.search(folded):
         update["period"] = _shift(previous.period, -1)
