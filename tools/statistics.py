@@ -176,9 +176,9 @@ def published_measures(reading: Reading, catalog: Catalog) -> list[str]:
     """The measure asked, and — for a plain count ("hoeveel asielzoekers") — the measure that is how
     the counted population (or the wider one named with it) is counted (applications)."""
     measures = [reading.measure_id]
-    if reading.measure_id == "aantal":
+    if reading.measure_id == catalog.count_measure:
         populations = [p.id for p in reading.populations]
-        measures += [t.id for t in catalog.measures if t.counts_population and t.population in populations and t.id != "aantal"]
+        measures += [t.id for t in catalog.measures if t.counts_population and t.population in populations and not t.generic]
     return measures
 
 

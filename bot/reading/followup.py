@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tools.catalog import Catalog, default_catalog
 from tools.reading import Period, Reading, month_key
 from tools.text import fold
 
@@ -27,14 +28,15 @@ _SAME_PERIOD = re.compile(r"\b(?:dezelfde|diezelfde|die|deze) periode (?:van|in)
 _YEAR_AFTER = re.compile(r"\b(?:het jaar erna|het jaar daarna|een jaar later|l'annee suivante|the year after|the following year)\b")
 
 
-def is_follow_up(text: str, reading: Reading, previous: Reading | None) -> bool:
+def is_follow_up(text: str, reading: Reading, previous: Reading | None, catalog: Catalog | None = None) -> bool:
     """True when the turn refines `previous` rather than asking a new question."""
     if previous is None:
         return False
+    count = (catalog or default_catalog()).count_measure
     folded = fold(text)
     if reading.refers_back or _YEAR_BEFORE.search(folded) or _YEAR_AFTER.search(folded):
         return True
-    own_subject = reading.measure_id not in (None, "aantal") or bool(reading.populations)
+    own_subject = reading.measure_id not in (None, count) or bool(reading.populations)
     if not own_subject:
         return True  # "alleen Limburg", "per geslacht", "in 2022"
     return bool(_CUE.match(folded)) and not (reading.measure_id and reading.populations and reading.period)
@@ -47,8 +49,9 @@ def _shift(period: Period, years: int) -> Period:
                                      "day": day, "words": "het jaar ervoor" if years < 0 else "het jaar erna"})
 
 
-def apply_follow_up(previous: Reading, turn: Reading, text: str) -> Reading:
+def apply_follow_up(previous: Reading, turn: Reading, text: str, catalog: Catalog | None = None) -> Reading:
     """The previous reading, refined by what the follow-up names."""
+    catalog = catalog or default_catalog()
     folded = fold(text)
     update: dict = {"text": f"{previous.text} → {text}", "source": "follow-up", "unplaced": list(turn.unplaced),
                     "corrected": {**previous.corrected, **turn.corrected}, "language": previous.language}
@@ -56,7 +59,7 @@ def apply_follow_up(previous: Reading, turn: Reading, text: str) -> Reading:
     # The measure: a new one when named ("hoeveel van hen vonden werk?"), else the previous one.
     # A new measure. "En hoeveel werkzoekenden?" asks the same measure of another group; a plain count
     # in another register ("… stonden er toen ingeschreven bij VDAB?") asks that register's count.
-    plain_count = turn.measure_id == "aantal"
+    plain_count = turn.measure_id == catalog.count_measure
     new_measure = bool(turn.measure_id and turn.measure_id != previous.measure_id
                        and (not plain_count or (turn.registers and set(turn.register_ids) != set(previous.register_ids))))
     if new_measure:

@@ -293,10 +293,10 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
             filters[dim_name].append(value)
         filter_words[dim_name] = ", ".join(x for x in [filter_words.get(dim_name), words] if x)
     scan.spans = [s for s in scan.spans if s not in rejected]
-    if measure is None and populations and (count or period is not None or breakdowns or filters):
+    if measure is None and populations and catalog.count_measure and (count or period is not None or breakdowns or filters):
         # "Hoeveel werkzoekenden…?", or tersely "Werkzoekenden per provincie op 31 december 2022?"
-        measure = "aantal"
-        measures.setdefault("aantal", "hoeveel")
+        measure = catalog.count_measure
+        measures.setdefault(measure, "hoeveel")
     # "met de Syrische nationaliteit" names a value, not a breakdown: a bare dimension word next to
     # a value of it is no "per nationaliteit".
     said = [(entry.id, bool(re.match(r"(per|naar|volgens|par|by|opgesplitst|elke|iedere) ", words)))
