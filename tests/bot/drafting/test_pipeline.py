@@ -329,3 +329,16 @@ def test_draft_and_ask_give_the_same_figures_for_the_same_question():
         answer = ask(question)
         assert sorted(f.value for f in part.figures) == sorted(f.value for f in answer.figures)
         assert (part.status, part.owner) == (answer.status, answer.owner)
+
+
+def test_a_quote_of_several_sentences_is_one_claim_with_its_marker():
+    from bot.drafting.guard import unsupported_claims
+    from bot.drafting.model import Citation, DraftPart
+
+    passage = "Er waren 35 plaatsen. Dat is genoeg."
+    part = DraftPart(numbers=[7], label="7", kind="policy_evaluation", status="policy",
+                     text=f"[Te vervolledigen door de dossierbeheerder.] Eerdere antwoorden:\n- Titel (Justitie): “{passage}” [1]",
+                     citations=[Citation(n=1, id="1", kind="precedent", title="Titel", passage=passage)])
+    assert unsupported_claims(part, []) == []
+    part.text += "\nDaarnaast waren er 36 plaatsen."
+    assert unsupported_claims(part, []) == ["36"]
