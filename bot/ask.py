@@ -49,6 +49,8 @@ class AskAnswer(BaseModel):
     figures: list[FigureRef] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
     chart: dict | None = None  # {"x": column, "y": column, "color": column | None}
+    # Cells of the table for which no figure was published (never shown as a value, never NA).
+    not_published: list[dict[str, Any]] = Field(default_factory=list)
     follow_up: bool = False
     reading: dict[str, Any] | None = None  # how the question was read
     understood: str | None = None  # the same in plain Dutch: "Begrepen als: …"
@@ -103,10 +105,14 @@ def _table(result: AskAnswer, stat: StatAnswer) -> None:
         by = [b for b in stat.by if b != "jaar"]
         result.columns = [*(["periode"] if many else []), *by, stat.measure]
         for piece in pieces:
-            label = (f"op {piece.reference_day.isoformat()}" if stat.measure_type == "stock"
+            label = (f"op {piece.reference_day.isoformat()}" if piece.reference_day
                      else f"{piece.covered_start} – {piece.covered_end}" if piece.covered_start != piece.covered_end else piece.covered_start)
             for cell in piece.cells:
-                result.rows.append({**({"periode": label} if many else {}), **cell.key, stat.measure: cell.value})
+                row = {**({"periode": label} if many else {}), **cell.key}
+                if cell.value is None:
+                    result.not_published.append(row)
+                else:
+                    result.rows.append({**row, stat.measure: cell.value})
         result.total = pieces[0].total if len(pieces) == 1 else None
         if stat.provenance:
             result.provenance = {**stat.provenance.model_dump(mode="json"), "filters": stat.filters,

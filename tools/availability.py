@@ -30,8 +30,8 @@ Reason = Literal[
     "other_agency", "not_public",  # owned_elsewhere
     "register_cannot_identify", "measure_cannot_identify",  # not_identified
     "no_measure", "no_population", "no_dataset", "filter_not_in_data", "value_not_in_data", "period_grain", "point_for_flow",
-    "published_only",  # not_available (unless a published figure answers)
-    "unplaced",  # needs_review
+    "published_only", "cohort",  # not_available (unless a published figure answers)
+    "unplaced", "several_measures",  # needs_review
 ]
 
 
@@ -85,9 +85,13 @@ def resolve(reading: Reading, catalog: Catalog | None = None) -> Availability:
     measure = reading.measure_id
     if measure is None:
         return _verdict("not_available", "no_measure", reading)
+    if reading.cohort_of:
+        owners = [ds.owner for ds in catalog.datasets if reading.cohort_of in ds.answers and (reading.population in ds.identifies)]
+        return _verdict("not_available", "cohort", reading, owner=owners[0] if owners else _usual_owner(catalog, reading))
     term = catalog.measure_term(measure)
     population = reading.population or term.population
-    if population is None:
+    answered = any(measure in ds.answers for ds in catalog.datasets) or any(e.measure == measure for e in catalog.published)
+    if population is None and answered:
         return _verdict("not_available", "no_population", reading)
     registers = reading.register_ids
     candidates = []
@@ -125,7 +129,19 @@ def resolve(reading: Reading, catalog: Catalog | None = None) -> Availability:
                 code: Reason = "register_cannot_identify" if registers else "measure_cannot_identify"
                 return _verdict("not_identified", code, reading, population=population, owner=ds.owner, dataset=ds.id, reason=exclusion.reason)
     published = any(entry.measure == measure for entry in catalog.published)
-    return _verdict("not_available", "published_only" if published else "no_dataset", reading, population=population)
+    return _verdict("not_available", "published_only" if published else "no_dataset", reading, population=population,
+                    owner=_usual_owner(catalog, reading))
+
+
+def _usual_owner(catalog: Catalog, reading: Reading) -> str | None:
+    """Whose data a question without an answer points at: the register it names, else who publishes the measure."""
+    if reading.registers:
+        return reading.registers[0].id
+    for entry in catalog.published:
+        if entry.measure == reading.measure_id and entry.figures:
+            prefix = entry.figures[0].split("-")[0]
+            return next((o for o in catalog.owners if o.upper().replace(" ", "") == prefix), None)
+    return None
 
 
 def _available(catalog: Catalog, ds: Dataset, reading: Reading, population: str, code: Reason, caveat: str | None = None,
@@ -169,4 +185,10 @@ def _available(catalog: Catalog, ds: Dataset, reading: Reading, population: str,
         return _verdict("not_available", "period_grain", reading, **common)
     if measure.type not in ("flow", "stock"):
         return _verdict("not_available", "published_only", reading, **common)
+    # Two measures that would give different figures ("klachten over de begeleiding", "werk na een
+    # opleiding"): which one is asked is not clear, and no figure is given.
+    others = [m.id for m in reading.also_measures if not (m.id in ds.answers and ds.answers[m.id] == spec)]
+    if others:
+        return _verdict("needs_review", "several_measures", reading, unplaced=[m.words for m in reading.also_measures if m.id in others],
+                        without_unplaced=_verdict("available", code, reading, **common), **{k: v for k, v in common.items() if k == "owner"})
     return _verdict("available", code, reading, **common)

@@ -164,6 +164,14 @@ class Term(BaseModel):
     words: list[str]
     # For a measure: the population it is about when a question names none.
     population: str | None = None
+    # For a measure: it is how that population is counted ("hoeveel asielzoekers" = applications).
+    counts_population: bool = False
+    # For a measure: more precise measures it adds nothing to when both are named.
+    subsumed_by: list[str] = Field(default_factory=list)
+    # For a measure: measures it is about, which add nothing when named with it.
+    includes: list[str] = Field(default_factory=list)
+    # For a measure: a generic count ("het aantal"), which gives way to any other measure named with it.
+    generic: bool = False
 
 
 class DimensionWords(BaseModel):
@@ -252,6 +260,8 @@ class Catalog(BaseModel):
                 problems.append(f"external source: owner {ext.owner!r} is not in owners")
             problems += [f"external source {ext.owner}: unknown population {p!r}" for p in ext.populations if p not in populations]
             problems += [f"external source {ext.owner}: unknown measure {m!r}" for m in ext.measures if m not in measures]
+        if sum(t.generic for t in self.measures) > 1:
+            problems.append("more than one generic count measure")
         ids = [ds.id for ds in self.datasets]
         problems += [f"dataset id {i!r} appears twice" for i in set(ids) if ids.count(i) > 1]
         if problems:
@@ -269,6 +279,11 @@ class Catalog(BaseModel):
 
     def owner_short(self, owner: str) -> str:
         return self.owners[owner].short if owner in self.owners else owner
+
+    @property
+    def count_measure(self) -> str | None:
+        """The generic count ("hoeveel werkzoekenden"): what a question measures when it names none."""
+        return next((t.id for t in self.measures if t.generic), None)
 
     def population(self, term_id: str) -> Term:
         return next(t for t in self.populations if t.id == term_id)

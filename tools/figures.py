@@ -46,6 +46,7 @@ class Figure(BaseModel):
     publisher: str = ""
     publisher_kind: str = "official"
     qualifier: str | None = None  # "meer dan", "circa": part of what was published
+    measure: str | None = None  # the catalog measure it counts (from the catalog's `published` section)
 
     @property
     def is_stock(self) -> bool:
@@ -72,9 +73,10 @@ def publisher_of(source_title: str) -> Publisher:
     return Publisher(prefix="", name=source_title.split(" - ")[0], kind="press")
 
 
-def _figure(record: dict, qualifier: str | None = None) -> Figure:
+def _figure(record: dict, qualifier: str | None = None, measure: str | None = None) -> Figure:
     publisher = publisher_of(record["source_title"])
-    return Figure.model_validate({**record, "publisher": publisher.name, "publisher_kind": publisher.kind, "qualifier": qualifier})
+    return Figure.model_validate({**record, "publisher": publisher.name, "publisher_kind": publisher.kind, "qualifier": qualifier,
+                                  "measure": measure})
 
 
 def lookup_figures(query: FigureQuery | dict) -> list[Figure]:
@@ -143,7 +145,7 @@ def figures_for(measure: str, population: str | None, filters: dict[str, list[st
             continue  # a filter the figure does not have: it counts a wider group
         rows = frame[frame["figure_id"].isin(entry.figures)]
         for record in rows.to_dict("records"):
-            figure = _figure(record, entry.qualifier)
+            figure = _figure(record, entry.qualifier, entry.measure)
             if entry.by:
                 wanted = [fold(v) for v in filters.get(entry.by, [])]
                 if wanted and fold(figure.breakdown_value) not in wanted:

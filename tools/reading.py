@@ -126,6 +126,9 @@ class Reading(BaseModel):
     period: Period | None = None
     # "van hen", "deze asielzoekers", "daarvan": what it refers back to was merged in from the context.
     refers_back: str | None = None
+    # A group the earlier question defined by another measure ("deze cursisten" after a count of course
+    # participants): the data do not follow people from one measure to the next.
+    cohort_of: str | None = None
     # Misspellings read as a known word: {"limbug": "limburg"}.
     corrected: dict[str, str] = Field(default_factory=dict)
     # Content words the reader could not place: no figure is given for a reading that has any.

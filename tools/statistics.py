@@ -137,16 +137,27 @@ def answer(reading: Reading, verdict: Availability | None = None, catalog: Catal
         _series(stat, catalog)
     # Published figures for the same indicator: first when they exist, alone when there is no series.
     per_year = reading.period is not None and (reading.period.per_year or "jaar" in reading.breakdowns)
+    measures = published_measures(reading, catalog)
+
+    def published(period: Period | None) -> list[Figure]:
+        found: list[Figure] = []
+        for measure in measures:
+            found += [f for f in figures_for(measure, population, reading.filters, reading.breakdowns, period, catalog) if f not in found]
+        return found
+
     if stat.slices:
         for piece in stat.slices:
-            piece.published = figures_for(reading.measure_id, population, reading.filters, reading.breakdowns,
-                                          Period(start=piece.start, end=piece.end, point=bool(piece.asked_day or reading.period and reading.period.point),
-                                                 day=piece.asked_day or (reading.period.day if reading.period else None)), catalog)
-    elif verdict.status in ("available", "not_available", "owned_elsewhere") and verdict.reason_code not in ("filter_not_in_data", "value_not_in_data"):
+            piece.published = published(Period(start=piece.start, end=piece.end, point=bool(piece.asked_day or reading.period and reading.period.point),
+                                               day=piece.asked_day or (reading.period.day if reading.period else None)))
+            broken_down = [f for f in piece.published if f.breakdown_dimension and _dimension(f, catalog) in reading.breakdowns]
+            if broken_down:
+                # The breakdown asked exists only as published figures: those answer it, not the series total.
+                piece.published, piece.cells, piece.total = broken_down, [], None
+    elif verdict.status in ("available", "not_available", "owned_elsewhere") and verdict.reason_code != "cohort":
         periods = [reading.period] if reading.period and not per_year else (
             [reading.period.year_slice(y) for y in reading.period.years()] if reading.period else [None])
         for period in periods:
-            stat.published += figures_for(reading.measure_id, population, reading.filters, reading.breakdowns, period, catalog)
+            stat.published += published(period)
     if stat.has_figures:
         stat.status = "available"
         if not stat.dataset and stat.published:
@@ -154,6 +165,21 @@ def answer(reading: Reading, verdict: Availability | None = None, catalog: Catal
     elif verdict.status == "available":
         stat.status = "not_available"  # asked entirely outside the series, or only unpublished months
     return stat
+
+
+def _dimension(figure: Figure, catalog: Catalog) -> str | None:
+    entry = next((e for e in catalog.published if figure.figure_id in e.figures), None)
+    return entry.by if entry else None
+
+
+def published_measures(reading: Reading, catalog: Catalog) -> list[str]:
+    """The measure asked, and — for a plain count ("hoeveel asielzoekers") — the measure that is how
+    the counted population (or the wider one named with it) is counted (applications)."""
+    measures = [reading.measure_id]
+    if reading.measure_id == catalog.count_measure:
+        populations = [p.id for p in reading.populations]
+        measures += [t.id for t in catalog.measures if t.counts_population and t.population in populations and not t.generic]
+    return measures
 
 
 def _series(stat: StatAnswer, catalog: Catalog) -> None:

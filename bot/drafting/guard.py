@@ -101,12 +101,28 @@ def _citation_values(citation: Citation, figures: list[FigureRef]) -> tuple[list
     return values, [citation.passage, citation.title]
 
 
+def _claims(text: str) -> list[tuple[str, list[int]]]:
+    """(claim text, its markers): sentences up to the next marker in the same paragraph (a quote of several
+    sentences ends with one marker), and the rest of a paragraph as a claim without a marker."""
+    claims: list[tuple[str, list[int]]] = []
+    for paragraph in text.split("\n"):
+        pending = ""
+        for sentence in _SENTENCE.split(paragraph):
+            pending = f"{pending} {sentence}".strip()
+            markers = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
+            if markers:
+                claims.append((pending, markers))
+                pending = ""
+        if pending:
+            claims.append((pending, []))
+    return claims
+
+
 def unsupported_claims(part: DraftPart, question_numbers: list[str]) -> list[str]:
     """Numbers of a part that the figure or source they are marked with does not hold."""
     by_marker = {c.n: c for c in part.citations}
     missing: list[str] = []
-    for sentence in _SENTENCE.split(part.text):
-        markers = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
+    for claim, markers in _claims(part.text):
         values: list = []
         texts = [" ".join(question_numbers)]
         for n in markers:
@@ -114,7 +130,7 @@ def unsupported_claims(part: DraftPart, question_numbers: list[str]) -> list[str
                 more_values, more_texts = _citation_values(by_marker[n], part.figures)
                 values += more_values
                 texts += more_texts
-        missing += [n for n in unsupported(sentence, allowed_values(values, texts)) if n not in missing]
+        missing += [n for n in unsupported(claim, allowed_values(values, texts)) if n not in missing]
     return missing
 
 

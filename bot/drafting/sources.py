@@ -10,6 +10,9 @@ class Sources:
     def __init__(self) -> None:
         self.citations: list[Citation] = []
         self.annexes: list[Annex] = []
+        # The next numbers to give out (a revised draft never reuses a number a removed source had).
+        self.next_citation = 1
+        self.next_annex = 1
 
     def cite(self, **fields) -> Citation:
         """The citation for a source, numbered on first use; the same source again gets the same number."""
@@ -17,12 +20,14 @@ class Sources:
         for existing in self.citations:
             if (existing.kind, existing.id, existing.passage) == key:
                 return existing
-        citation = Citation(n=len(self.citations) + 1, **fields)
+        citation = Citation(n=self.next_citation, **fields)
+        self.next_citation += 1
         self.citations.append(citation)
         return citation
 
     def annex(self, title: str, columns: list[str], rows: list[list], note: str, synthetic: bool, value_column: int = -1) -> Annex:
-        annex = Annex(number=len(self.annexes) + 1, title=title, columns=columns, rows=rows, note=note, synthetic=synthetic,
+        annex = Annex(number=self.next_annex, title=title, columns=columns, rows=rows, note=note, synthetic=synthetic,
                       value_column=value_column)
+        self.next_annex += 1
         self.annexes.append(annex)
         return annex

@@ -108,6 +108,9 @@ def not_available_text(stat: StatAnswer, catalog: Catalog) -> str:
     if code == "value_not_in_data":
         values = [v for vs in verdict.inapplicable.values() for v in vs]
         return phrase("not_available.value_not_in_data", measure=measure, values=dutch_list(values))
+    if code == "cohort":
+        return phrase("not_available.cohort", cohort=catalog.label(reading.cohort_of), measure=measure,
+                      measure_words=reading.measure.words if reading.measure else measure)
     if code in ("period_grain", "point_for_flow", "published_only"):
         return phrase(f"not_available.{code}", measure=measure, period=period_description(reading.period))
     if code in ("no_measure", "no_population"):
@@ -190,7 +193,7 @@ def published_statement(figure: Figure, stat: StatAnswer, sources: Sources, cata
     filters = {k: v for k, v in stat.reading.filters.items()}
     if figure.breakdown_value and not filters:
         filters = {figure.breakdown_dimension: [figure.breakdown_value]}
-    sentence = figure_sentence(stat.reading.measure_id, when, _amount(figure.value, figure.unit, figure.qualifier), filters,
+    sentence = figure_sentence(figure.measure or stat.reading.measure_id, when, _amount(figure.value, figure.unit, figure.qualifier), filters,
                                label=catalog.label(stat.reading.measure_id), population=catalog.label(stat.verdict.population or stat.reading.population))
     return f"{sentence} ({attribution(figure, catalog, names)}) [{citation.n}]."
 
@@ -209,13 +212,13 @@ def _series_citation(stat: StatAnswer, sources: Sources, catalog: Catalog) -> Ci
 
 def _slice_label(stat: StatAnswer, piece: Slice) -> str:
     """What a value is for: 'op 31 december 2023', '2023', 'januari tot en met november 2023'."""
-    if stat.measure_type == "stock":
+    if stat.measure_type == "stock" and piece.reference_day:
         return f"op {format_dutch_date(piece.reference_day)}"
     return span_words(piece.covered_start, piece.covered_end)
 
 
 def _slice_when(stat: StatAnswer, piece: Slice) -> str:
-    if stat.measure_type == "stock":
+    if stat.measure_type == "stock" and piece.reference:
         return stock_when(piece.reference)
     return when_words(piece.covered_start, piece.covered_end)
 

@@ -87,12 +87,15 @@ def _rules():
         return add
 
     # --- year lists and ranges -------------------------------------------------------------
-    @rule(rf"(?:op het einde van|aan het einde van|eind|einde|fin|end of|at the end of)\s+{_YEAR}\s*(?:,|en|et|and)\s*(?:van\s+|de\s+|of\s+)?{_YEAR}")
-    def _end_of_two_years(m, asked):
-        first, second = int(m.group(1)), int(m.group(2))
-        return _span((first, 1), (second, 12), m.group(), per_year=True, point=True) if first < second else None
+    @rule(rf"(?:(?:telkens\s+)?(?:op het einde van|aan het einde van|eind|einde|fin|end of|at the end of)\s+{_YEAR})"
+          rf"((?:\s*(?:,|en|et|and|respectievelijk)\s*(?:(?:op het einde van|eind|einde|fin|end of)\s+|van\s+|de\s+|of\s+)?(?:19|20)\d\d)+)")
+    def _end_of_years(m, asked):
+        years = [int(m.group(1)), *(int(y) for y in re.findall(r"\d{4}", m.group(2)))]
+        if years != list(range(years[0], years[-1] + 1)):
+            return None
+        return _span((years[0], 1), (years[-1], 12), m.group(), per_year=True, point=True)
 
-    @rule(rf"(?:in|en|tijdens|during|voor)?\s*(?:de jaren\s+|les annees\s+|the years\s+)?{_YEAR}((?:\s*,\s*{_YEAR})*)\s*(?:en|et|and|&)\s*{_YEAR}")
+    @rule(rf"(?:in|en|tijdens|during|voor)?\s*(?:de jaren\s+|les annees\s+|the years\s+)?{_YEAR}((?:\s*,\s*{_YEAR})*)\s*(?:en|et|and|&|respectievelijk|resp\.)\s*(?:in\s+)?{_YEAR}")
     def _year_list(m, asked):
         years = [int(m.group(1)), *(int(y) for y in re.findall(r"\d{4}", m.group(2) or "")), int(m.group(4))]
         if sorted(years) != years or len(set(years)) != len(years):
@@ -114,12 +117,18 @@ def _rules():
     @rule(rf"(?:van|tussen|from|between|de|entre)\s+{_YEAR}\s+(?:tot en met|t\.?e\.?m\.?|tot|en|to|and|a|au|et|through|until)\s+{_YEAR}(?:\s+(?:inclus|inbegrepen|included|inclusive))?")
     def _year_range(m, asked):
         first, last = int(m.group(1)), int(m.group(2))
-        return _span((first, 1), (last, 12), m.group()) if first <= last else None
+        # "van 2021 tot en met 2023": one figure per year (and, for a flow, their total)
+        return _span((first, 1), (last, 12), m.group(), per_year=first < last) if first <= last else None
+
+    @rule(rf"{_YEAR}\s+(?:tot en met|t\.?e\.?m\.?|tot)\s+{_YEAR}")
+    def _bare_year_range(m, asked):
+        first, last = int(m.group(1)), int(m.group(2))
+        return _span((first, 1), (last, 12), m.group(), per_year=first < last) if first <= last else None
 
     @rule(rf"{_YEAR}\s*[-–/]\s*{_YEAR}")
     def _year_dash(m, asked):
         first, last = int(m.group(1)), int(m.group(2))
-        return _span((first, 1), (last, 12), m.group()) if first < last else None
+        return _span((first, 1), (last, 12), m.group(), per_year=True) if first < last else None
 
     # --- parts of a year -------------------------------------------------------------------
     @rule(rf"(?:de\s+|les\s+|the\s+)?(?:eerste|premiers|first)\s+{_N}\s+(?:maanden|mois|months)\s+(?:van|de|of|in)?\s*(?:het jaar\s+|l'annee\s+)?{_YEAR}")
@@ -132,10 +141,10 @@ def _rules():
         count, year = _count(m.group(1)), int(m.group(2))
         return _span((year, 1), (year, count), m.group()) if 1 <= count <= 12 else None
 
-    @rule(rf"(?:de\s+|het\s+|la\s+|le\s+|the\s+)?(eerste|tweede|premiere|deuxieme|first|second)\s+(?:helft|jaarhelft|semestre|moitie|half)\s+(?:van|de|of|in)?\s*{_YEAR}")
+    @rule(rf"(?:de\s+|het\s+|la\s+|le\s+|the\s+)?(eerste|tweede|premiere|premier|deuxieme|first|second)\s+(?:helft|jaarhelft|semester|semestre|moitie|half)\s+(?:van|de|of|in)?\s*{_YEAR}")
     def _half(m, asked):
         year = int(m.group(2))
-        first = m.group(1) in ("eerste", "premiere", "first")
+        first = m.group(1) in ("eerste", "premiere", "premier", "first")
         return _span((year, 1 if first else 7), (year, 6 if first else 12), m.group())
 
     @rule(rf"(?:het\s+|le\s+|the\s+)?{_Q}\s+(?:kwartaal|trimestre|quarter)\s+(?:van|de|of|in)?\s*{_YEAR}")
@@ -148,6 +157,19 @@ def _rules():
         quarter = int(m.group(1) or m.group(4))
         year = int(m.group(2) or m.group(3))
         return _span((year, 3 * quarter - 2), (year, 3 * quarter), m.group())
+
+    @rule(rf"(?:in|tijdens|van|de)?\s*(?:de\s+)?\(?{_MONTH}((?:\s*,\s*{_MONTH})*)\s*(?:en|et|and)\s+{_MONTH}\)?\s+(?:van\s+|de\s+|of\s+)?{_YEAR}")
+    def _month_list(m, asked):
+        months = [MONTHS[m.group(1)], *(MONTHS[x] for x in re.findall(_MONTH, m.group(2) or "")), MONTHS[m.group(m.lastindex - 1)]]
+        year = int(m.group(m.lastindex))
+        if months != list(range(months[0], months[-1] + 1)):
+            return None  # "januari en juni": not a span
+        return _span((year, months[0]), (year, months[-1]), m.group())
+
+    @rule(rf"(?:op het einde van|eind|einde|end of|fin)\s+{_YEAR}\s+(?:en|et|and)\s+(?:op het einde van|eind|einde|end of|fin)\s+{_YEAR}")
+    def _two_ends(m, asked):
+        first, second = int(m.group(1)), int(m.group(2))
+        return _span((first, 1), (second, 12), m.group(), per_year=True, point=True) if second == first + 1 else None
 
     # --- "since" ---------------------------------------------------------------------------
     @rule(rf"(?:sinds|sedert|vanaf|depuis|a partir de|since|from)\s+(?:{_DAY}\s+)?{_MONTH}\s+{_YEAR}")

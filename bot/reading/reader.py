@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.periods import CURRENT, find_period
-from bot.reading.words import FILLER_EN, FILLER_FR, FILLER_NL, REFERS_BACK, WORD, is_filler
+from bot.reading.words import CONTEXT_WORDS, FILLER_EN, FILLER_FR, FILLER_NL, REFERS_BACK, SAME_PERIOD, WORD, is_filler
 from tools.catalog import Catalog, default_catalog
 from tools.reading import Found, PopulationRef, Reading
 from tools.text import fold
+
+_SEASON = re.compile(r"\b(?:de\s+)?(?:zomer|winter|lente|herfst|voorjaars|najaars)maanden\b")
 
 # Breakdown words that mean "by the dataset's own kind of thing" (vorm of werkplekleren, type of course).
 GENERIC_TYPE = "type"
@@ -147,6 +149,25 @@ class _Scan:
         return not any(a < end and start < b for a, b in self.spans)
 
 
+def _without(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` with the spans cut out (a space in their place), and each kept character's position in `text`."""
+    kept: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            start = position
+        kept += text[position:start]
+        origin += range(position, start)
+        if end > start:
+            kept.append(" ")
+            origin.append(start)
+        position = max(position, end)
+    kept += text[position:]
+    origin += range(position, len(text))
+    return "".join(kept), origin
+
+
 def _language(folded: str) -> str:
     words = WORD.findall(folded)
     fr = sum(w in _FR_ONLY for w in words)
@@ -169,19 +190,33 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
     earlier sub-question, the previous turn); `asked`: the question's date, for "vorig jaar"."""
     catalog = catalog or default_catalog()
     vocab = vocabulary(catalog)
+    intro, asked_text = split_intro(text)
+    if intro:
+        # "In zijn antwoord meldde de minister dat er eind 2023 50.635 werkzoekenden waren. Hoeveel waren dat er
+        # eind 2024?": the statement before the question says what it is about, not what is asked.
+        said = read(intro, asked=asked, catalog=catalog)
+        reading = read(asked_text, context=context, asked=asked, catalog=catalog)
+        if not reading.populations or reading.measure is None:
+            reading = merge_context(reading, said.model_copy(update={"period": None}), catalog)
+        if reading.period is None and said.period is not None and SAME_PERIOD.search(_normal(asked_text)):
+            reading = reading.model_copy(update={"period": said.period})  # "voor dat jaar"
+        return reading.model_copy(update={"text": text})
     folded = _normal(text)
-    reading, unknown = _read_once(text, folded, asked, catalog, vocab)
+    context_measure = context.measure_id if context is not None else None
+    reading, unknown = _read_once(text, folded, asked, catalog, vocab, context_measure)
     corrected = {w: c for w in unknown if (c := _correction(w, vocab)) and c != w}
     if corrected:
         fixed = re.sub(r"[a-z0-9]+", lambda m: corrected.get(m.group(), m.group()), folded)
-        reading, unknown = _read_once(text, fixed, asked, catalog, vocab)
+        reading, unknown = _read_once(text, fixed, asked, catalog, vocab, context_measure)
         reading.corrected = corrected
     if context is not None and reading.refers_back:
-        reading = merge_context(reading, context)
+        reading = merge_context(reading, context, catalog)
+    elif context is not None and reading.period is None and SAME_PERIOD.search(folded):
+        reading = reading.model_copy(update={"period": context.period})  # "in datzelfde jaar"
     return reading
 
 
-def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabulary) -> tuple[Reading, list[str]]:
+def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabulary, context_measure: str | None = None) -> tuple[Reading, list[str]]:
     scan = _Scan(folded)
     found_period = find_period(folded, asked)
     period = found_period.period if found_period else None
@@ -189,15 +224,25 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
         scan.spans += found_period.spans
     for match in CURRENT.finditer(folded):
         scan.spans.append(match.span())
+    if period is not None and re.search(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b", period.words):
+        # "de zomermaanden (juni, juli en augustus)": the months named say which; the season word adds nothing.
+        for match in _SEASON.finditer(folded):
+            scan.spans.append(match.span())
+    for match in CONTEXT_WORDS.finditer(folded):
+        if scan.free(*match.span()):
+            scan.spans.append(match.span())
     refers = None
     for match in REFERS_BACK.finditer(folded):
         if scan.free(*match.span()):
             refers = refers or match.group()
             scan.spans.append(match.span())
 
-    for match in vocab.pattern.finditer(folded):
-        if scan.free(*match.span()):
-            scan.matches.append((match.start(), match.end(), match.group(), vocab.entries[match.group()]))
+    # Catalog words are matched with the period and reference words taken out, so that a phrase split by
+    # them is still one phrase ("stroomden in 2024 opnieuw in", "maakten van 2022 tot 2024 gebruik van").
+    condensed, origin = _without(folded, scan.spans)
+    for match in vocab.pattern.finditer(condensed):
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        scan.matches.append((start, end, match.group(), vocab.entries[match.group()]))
 
     populations: dict[str, str] = {}
     measures: dict[str, str] = {}
@@ -226,13 +271,19 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
         scan.spans.append((start, end))
 
     measure_ids = sorted(measures, key=lambda m: vocab.measure_order[m])
+    # A general word next to a more precise measure adds nothing ("stroomden uit naar werk").
+    measure_ids = [m for m in measure_ids if not set(catalog.measure_term(m).subsumed_by) & set(measure_ids)]
+    included = {i for m in measure_ids for i in catalog.measure_term(m).includes}
+    measure_ids = [m for m in measure_ids if m not in included]
+    if len(measure_ids) > 1:
+        measure_ids = [m for m in measure_ids if not catalog.measure_term(m).generic]
     measure = measure_ids[0] if measure_ids else None
     filters: dict[str, list[str]] = {}
     filter_words: dict[str, str] = {}
     rejected: list[tuple[int, int]] = []
     for dim_name, value, words, start, end in values:
         dim = catalog.dimensions[dim_name]
-        if words in dim.ambiguous_words and measure != dim.implies_measure:
+        if words in dim.ambiguous_words and (measure or context_measure) != dim.implies_measure:
             rejected.append((start, end))  # "bouw" is a course only in a question about courses
             continue
         if measure is None and dim.implies_measure:
@@ -242,9 +293,22 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
             filters[dim_name].append(value)
         filter_words[dim_name] = ", ".join(x for x in [filter_words.get(dim_name), words] if x)
     scan.spans = [s for s in scan.spans if s not in rejected]
-    if measure is None and populations and count:
-        measure = "aantal"
-        measures.setdefault("aantal", "hoeveel")
+    if measure is None and populations and catalog.count_measure and (count or period is not None or breakdowns or filters):
+        # "Hoeveel werkzoekenden…?", or tersely "Werkzoekenden per provincie op 31 december 2022?"
+        measure = catalog.count_measure
+        measures.setdefault(measure, "hoeveel")
+    # "met de Syrische nationaliteit" names a value, not a breakdown: a bare dimension word next to
+    # a value of it is no "per nationaliteit".
+    said = [(entry.id, bool(re.match(r"(per|naar|volgens|par|by|opgesplitst|elke|iedere) ", words)))
+            for _, _, words, entries in scan.matches for entry in entries if entry.kind == "breakdown"]
+    for dimension in list(breakdowns):
+        if dimension in filters and not any(explicit for d, explicit in said if d == dimension):
+            breakdowns.remove(dimension)
+    # Several values of one dimension ("in Antwerpen en Limburg", "zorg- respectievelijk horecaopleidingen"):
+    # a figure for each, and their total.
+    for dimension, values in filters.items():
+        if len(values) > 1 and dimension not in breakdowns:
+            breakdowns.append(dimension)
     if "jaar" in breakdowns:
         breakdowns.remove("jaar")
         per_year = True
@@ -276,12 +340,42 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
     return reading, unknown
 
 
-def merge_context(reading: Reading, context: Reading) -> Reading:
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_ASKS = re.compile(r"\?|^(?:hoeveel|wat|welke|welk|hoe|kan|kunt|zou|wil|graag|gelieve|combien|quel|quelle|pouvez|how|what|which|can|could|please)\b",
+                   re.IGNORECASE)
+
+
+def split_intro(text: str) -> tuple[str, str]:
+    """(statements before the first question, the question and what follows it) — or ("", text)."""
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) < 2:
+        return "", text
+    first = next((i for i, sentence in enumerate(sentences) if _ASKS.search(sentence.strip())), None)
+    if not first:
+        return "", text
+    return " ".join(sentences[:first]), " ".join(sentences[first:])
+
+
+def merge_context(reading: Reading, context: Reading, catalog: Catalog | None = None) -> Reading:
     """A sub-question that refers back ("hoeveel van hen…") counts within what `context` counted:
-    its population, filters, register and period, unless it names its own."""
+    its population, measure, filters, register and period, unless it names its own. A group that the
+    earlier question defined by an activity ("deze cursisten") is kept as `cohort_of`: the data do
+    not follow people from one measure to another."""
+    catalog = catalog or default_catalog()
     update: dict = {}
+    context_populations = list(context.populations)
+    if not context_populations and context.measure_id and catalog.measure_term(context.measure_id).population:
+        population = catalog.measure_term(context.measure_id).population
+        context_populations = [PopulationRef(id=population, words=context.measure.words)]
     if not reading.populations or all(p.role == "context" for p in reading.populations):
-        update["populations"] = [*context.populations, *reading.populations]
+        update["populations"] = [*context_populations, *reading.populations]
+    named = [m.id for m in [reading.measure, *reading.also_measures] if m]
+    if reading.measure is None and context.measure is not None:
+        update["measure"] = context.measure
+    elif context.measure_id in named and len(set(named)) > 1 and not catalog.measure_term(context.measure_id).counts_population:
+        # "hoeveel van deze cursisten vonden werk": a group defined by the earlier measure, followed into another.
+        other = next(m for m in [reading.measure, *reading.also_measures] if m and m.id != context.measure_id)
+        update.update(measure=other, also_measures=[], cohort_of=context.measure_id)
     filters = {**context.filters, **reading.filters}
     if filters != reading.filters:
         update["filters"] = filters

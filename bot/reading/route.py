@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from bot.reading.reader import read
+from tools.catalog import default_catalog
 from tools.reading import Reading
 from tools.text import fold
 
@@ -37,7 +38,7 @@ class Route(BaseModel):
 
 def classify(text: str, reading: Reading) -> Kind:
     folded = fold(text)
-    measure = bool(reading.measure_id and reading.measure_id != "aantal")
+    measure = bool(reading.measure_id and reading.measure_id != default_catalog().count_measure)
     counts = bool(re.search(_COUNT, folded))
     if measure and counts:
         return "statistic"

@@ -39,6 +39,8 @@ precies exact juist concreet concrete
 sprake hierover daarover daaromtrent betreffende inzake omtrent rond
 ingevolge nadat na waarna toen sindsdien terecht ontving ontvingen ontvangen
 alleen enkel uitsluitend nu maar ook nog eens wat zit geef geeft graag toon toont
+stonden stond staan staat opgetekend genoteerd noteerde noteerden respectievelijk telkens je jij jou opsplitsen uitsplitsen opdelen
+loop zelfde dezelfde hetzelfde vraag vragen kon kun dus maandstatistiek maandstatistieken jaarstatistiek
 hoog hoe hoge groot grote lang
 vielen viel vallen maakten maakt maken deden deed doen gedaan doet geworden werd verklaarden verklaarde afkomstig trajecten traject dossiers dossier
 asielprocedure asielprocedures procedure
@@ -54,13 +56,14 @@ introduites introduit enregistres enregistrees enregistre inscrits inscrites ins
 ont-ils a-t-il a-t-elle etait-il
 personnes personne annee annees mois periode cours inclus
 belgique flandre flamande flamand
-ete combien aupres souhaitee souhaite seulement uniquement maintenant aussi
+ete combien aupres souhaitee souhaite seulement uniquement maintenant aussi meme question sans ventilation
 """
 
 FILLER_EN = """
 the a an of in on at to for by with from and or as is are was were be been being has have had do does did
 how what which who many much number numbers total figure figures data statistics please break down breakdown overview
 registered lodged submitted took taken take part started start held
+could would you can tell give break down by without breakdown same question again same
 people persons person year years month months period during
 belgium flanders flemish
 there their its it this these those that only now also about what
@@ -73,7 +76,22 @@ REFERS_BACK = re.compile(
     r"(?<![\w])(?:van hen|onder hen|daarvan|hiervan|daarvan waren|van deze (?:personen|aanvragers|verzoekers|werkzoekenden|asielzoekers|mensen|groep)"
     r"|deze (?:personen|aanvragers|verzoekers|werkzoekenden|asielzoekers|mensen|groep|jongeren|vrouwen|mannen)"
     r"|die (?:personen|aanvragers|verzoekers|werkzoekenden|asielzoekers|mensen)|zij|de betrokkenen|dezelfde groep"
+    r"|(?:van|onder|bij) (?:deze|die|diezelfde|dezelfde)|deze"
     r"|d'entre eux|parmi eux|parmi ceux-ci|ces personnes|ces demandeurs|of them|of these|among them|these people)(?![\w])"
+)
+
+# Words that take the period of the previous question or turn.
+SAME_PERIOD = re.compile(r"(?<![\w])(?:(?:in |voor |over )?(?:datzelfde|hetzelfde|dat|dit|die) jaar|(?:in |voor |over )?(?:dezelfde|diezelfde|die) periode"
+                         r"|la meme annee|cette annee-la|that year|the same year)(?![\w])")
+
+# Words that only make sense against the previous question or turn: the follow-up rules read them.
+CONTEXT_WORDS = re.compile(
+    r"(?<![\w])(?:(?:en |voor |in )?het jaar (?:ervoor|daarvoor|erna|daarna|voordien)|het vorige jaar|een jaar (?:eerder|later)"
+    r"|l'annee (?:precedente|suivante)|the (?:year before|previous year|year after|following year)"
+    r"|zonder (?:opdeling|opsplitsing|uitsplitsing)|(?:alleen |enkel )?het totaal|in totaal|in het algemeen|algemeen|in de loop van"
+    r"|without (?:the )?breakdown|sans ventilation"
+    r"|(?:in )?(?:datzelfde|hetzelfde|dat|dit) jaar|(?:in |voor |over )?(?:dezelfde|diezelfde|die|deze) periode|nadien|achteraf"
+    r"|(?:au cours de )?la meme periode|the same period|that year|without breakdown)(?![\w])"
 )
 
 WORD = re.compile(r"[a-z0-9]+")

@@ -130,3 +130,13 @@ def test_cli_draft_json_contract(tmp_path):
     assert "no precedent index" in out.stderr
     empty = _cli(["draft", "-"], stdin="")
     assert empty.returncode == 2 and empty.stderr.startswith("error:")
+
+
+def test_ask_json_never_shows_a_missing_value_as_a_figure():
+    out = _cli(["ask", "Hoeveel beslissingen nam het CGVS in 2024? Graag per maand.", "--json"])
+    assert out.returncode == 0, out.stderr
+    body = json.loads(out.stdout)
+    assert all(r["beslissingen"] is not None for r in body["rows"]) and {"maand": 5} in body["not_published"]
+    assert all(f["value"] is not None for f in body["figures"])
+    text = _cli(["ask", "Hoeveel beslissingen nam het CGVS in mei 2024?"])
+    assert text.returncode == 0 and "None" not in text.stdout and "geen cijfer" in text.stdout

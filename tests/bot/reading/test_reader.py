@@ -102,7 +102,7 @@ def test_when_no_figure_could_be_given_anyway_the_verdict_stands_and_the_words_a
         ("in de tweede helft van 2024", "2024-07", "2024-12", False, False),
         ("tussen januari en juni 2020", "2020-01", "2020-06", False, False),
         ("in 2022 en 2023", "2022-01", "2023-12", False, True),
-        ("van 2021 tot en met 2023", "2021-01", "2023-12", False, False),
+        ("van 2021 tot en met 2023", "2021-01", "2023-12", False, True),
         ("au 1er mai 2024", "2024-05", "2024-05", True, False),
         ("at the end of June 2025", "2025-06", "2025-06", True, False),
         ("vorig jaar", "2023-01", "2023-12", False, False),
