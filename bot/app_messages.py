@@ -167,9 +167,29 @@ _CATALOGUE: list[tuple[str, Translation]] = [
 _COMPILED = [(re.compile(pattern, re.DOTALL), translation) for pattern, translation in _CATALOGUE]
 
 
+_DUTCH_WORDS = {"de", "het", "een", "geen", "niet", "van", "zijn", "wordt", "heeft", "dit", "deze", "er", "voor", "met", "kan",
+                "kies", "staat", "naar", "uit", "bij", "tekens", "grens", "bericht", "ontwerp", "deel", "vraag", "bestand"}
+_ENGLISH_WORDS = {"the", "not", "cannot", "no", "such", "must", "found", "invalid", "unknown", "missing", "expected", "choose",
+                  "valid", "give", "needs", "has", "with", "file", "folder", "empty", "larger", "than", "rows", "column"}
+
+
+def _looks_dutch(message: str) -> bool:
+    """A message the app-facing layers wrote in Dutch (chat, revisions, service): no translation needed."""
+    words = re.findall(r"[a-zà-ÿ]+", message.lower())
+    return sum(w in _DUTCH_WORDS for w in words) >= 2 and not any(w in _ENGLISH_WORDS for w in words)
+
+
 def known_translation(message: str) -> str | None:
-    """The Dutch of a message raised in bot/ or tools/, or None when it is not in the catalogue."""
+    """The Dutch of a message raised in bot/ or tools/ (a Dutch one gets a capital and a full stop), or None
+    when it is neither in the catalogue nor Dutch already."""
     message = message.strip()
+    translated = _from_catalogue(message)
+    if translated is None and _looks_dutch(message):
+        return _sentence(message)
+    return translated
+
+
+def _from_catalogue(message: str) -> str | None:
     for pattern, translation in _COMPILED:
         match = pattern.fullmatch(message)
         if match:
@@ -191,9 +211,9 @@ def dutch_warning(message: str) -> str:
     """Draft warnings are Dutch already; a reason copied from an error inside one is translated."""
     prefix, sep, rest = message.partition(": ")
     if sep and prefix in ("geen precedenten",):
-        translated = known_translation(rest)
+        translated = _from_catalogue(rest.strip())
         return f"{prefix}: {translated}" if translated else message
-    return known_translation(message) or message
+    return _from_catalogue(message.strip()) or message
 
 
 # --- part statuses -------------------------------------------------------------------------------

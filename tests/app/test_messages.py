@@ -78,6 +78,12 @@ def test_a_pdf_without_text_gives_the_dutch_scan_message():
 
 def test_unknown_messages_are_put_behind_a_dutch_sentence():
     assert dutch_error("quantum flux exceeded") == f"{UNKNOWN_PREFIX}. Melding van het systeem: quantum flux exceeded"
+    assert dutch_error("the thing has no name") == f"{UNKNOWN_PREFIX}. Melding van het systeem: the thing has no name"
+
+
+def test_messages_written_in_dutch_pass_with_a_capital():
+    assert dutch_error("dit ontwerp heeft geen deel 9; de delen zijn 1, 2") == "Dit ontwerp heeft geen deel 9; de delen zijn 1, 2."
+    assert dutch_error("de file is not found") == f"{UNKNOWN_PREFIX}. Melding van het systeem: de file is not found"
 
 
 def test_warnings_with_an_english_reason_get_it_translated():
