@@ -378,8 +378,8 @@ PAGE_CSS = """
 .pq-sources h2 {font-size: 1.05em; margin: 4px 0;}
 .pq-hint {font-size: .85em; color: var(--pq-muted); margin: 0 0 6px;}
 .pq-source-nav {display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px;}
-.pq-chip {border: 1px solid #1a56b0; color: #1a56b0; background: transparent; border-radius: 12px; padding: 1px 9px; cursor: pointer;
-  font-weight: 600; white-space: nowrap; line-height: 1.5; font-size: .95em;}
+.pq-chip {border: 1px solid #1a56b0; color: #1a56b0; background: transparent; border-radius: 12px; padding: 0 9px; cursor: pointer;
+  font-weight: 600; white-space: nowrap; font-size: .95em; height: 1.9em; margin: 0 !important; display: inline-flex; align-items: center;}
 .pq-chip.pq-active {background: #1a56b0; color: #fff;}
 .pq-source:not(.pq-active) {display: none;}
 .pq-source h3 {font-size: 1em; margin: 4px 0;}

@@ -52,10 +52,11 @@ def running_app(small_index, small_corpus, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def client(running_app):
+def client(running_app, tmp_path_factory):
     from gradio_client import Client
 
-    return Client(running_app[0], verbose=False)
+    # The client's copies of exported files go to a temporary folder, not to the shared /tmp/gradio.
+    return Client(running_app[0], verbose=False, download_files=str(tmp_path_factory.mktemp("downloads")))
 
 
 def test_api_draft_of_the_seed(client):
