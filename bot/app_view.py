@@ -425,6 +425,7 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-compare del {background: #fde2e2; color: #8a1c1c;}
 .pq-compare ins {background: #def5e3; color: #145a2b;}
 
+#pq-chat [class*="placeholder"] {padding: 0 16px;}
 #pq-ask-table table, #pq-ask-table th, #pq-ask-table td, #pq-ask-table span {font-family: var(--font) !important;}
 /* the opened document stays in view beside the result list on a wide screen */
 @media (min-width: 901px) {
