@@ -31,6 +31,7 @@ from bot.app_view import (
     PAGE_SCRIPT,
     VERSION_KINDS,
     ask_details_html,
+    chat_reply_html,
     comparison_html,
     document_html,
     hit_html,
@@ -40,7 +41,8 @@ from bot.app_view import (
     version_label,
 )
 from bot.ask import AskAnswer, AskState
-from bot.drafting.export import parts_as_text, unsupported_in_edit
+from bot.chat import ChatReply, ChatState, looks_like_a_question_to_draft
+from bot.drafting.export import edited_draft, parts_as_text, unsupported_in_edit
 from bot.drafting.model import Draft
 from bot.retrieval.search import SearchFilters
 from bot.service import Service
@@ -87,6 +89,19 @@ def guarded(fn):
 def user_of(request: gr.Request | None) -> str | None:
     """The PQ_AUTH user behind a request (None without a login)."""
     return getattr(request, "username", None) or None
+
+
+CHAT_PLACEHOLDER = ('<p class="pq-placeholder">Het ontwerpantwoord verschijnt hier, met de bron van elke bewering ernaast. '
+                    "Plak een schriftelijke vraag in het gesprek of kies een bestand.</p>")
+REVIEW_PLACEHOLDER = '<p class="pq-placeholder">Het ontwerpantwoord verschijnt hier, met de bron van elke bewering ernaast.</p>'
+
+
+SHOWN_PASTE_CHARS = 400
+
+
+def _path_of(file) -> str:
+    """A file of the chat's input as a path (Gradio gives a path or a dict with one)."""
+    return file.get("path") if isinstance(file, dict) else str(file)
 
 
 def status_html(text: str) -> str:
@@ -160,6 +175,15 @@ def build_app(service: Service) -> gr.Blocks:
     def api_export(draft: dict, edited_text: str | None = None, fmt: str = "docx", header: str | None = None) -> str:
         return str(service.export(Draft.model_validate(draft), fmt or "docx", edited_text, header))
 
+    @guarded
+    def api_chat(message: str, state: dict | None = None):
+        """One turn of the drafting chat: (the reply with its state, the exported file or None). Like the other API
+        calls it does not write to the dossier; the caller keeps the state and sends it back with the next message."""
+        require_working()
+        reply = service.chat(message, ChatState.model_validate(state) if state else None,
+                             exporter=lambda draft, fmt: service.export(draft, fmt, question_text=(state or {}).get("question")))
+        return reply.to_json_dict(), reply.file
+
     def make_filters(source, department, mp, date_from, date_to, answered_only) -> SearchFilters:
         from pydantic import ValidationError
 
@@ -174,9 +198,136 @@ def build_app(service: Service) -> gr.Blocks:
                 raise fail(f"Ongeldige datum bij '{names[field]}': schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2024-02-02.") from None
             raise fail(f"Ongeldige filter '{field}'.") from None
 
+    # -- Gesprek: drafting in conversation ------------------------------------------------------------
+    # The chat and Ontwerpantwoord show one draft (draft_state) and one dossier line (version_state): every
+    # handler that changes the draft renders both views, and the chat always works on the draft as it is now.
+    def views(draft: Draft | None, note: str = "", changed: list[str] | None = None) -> tuple[str, str]:
+        """The draft in the chat's view and in Ontwerpantwoord's (the same HTML, each with its own ids)."""
+        if draft is None:
+            return CHAT_PLACEHOLDER, REVIEW_PLACEHOLDER
+        found = contexts(draft)
+        return review_html(draft, found, note, changed, scope="pq-chat-"), review_html(draft, found, note, changed)
+
+    def version_of(ref, question_text: str, asked) -> dict:
+        return ref.model_dump() | {"question_text": question_text, "asked": asked.isoformat() if asked else None}
+
+    def ui_chat_echo(message, history):
+        """The desk's message in the conversation at once; the input waits until the answer is there."""
+        text = ((message or {}).get("text") or "").strip()
+        files = (message or {}).get("files") or []
+        if not text and not files:
+            raise fail("Typ eerst een bericht, plak een vraag of kies een bestand.")
+        if len(text) > SHOWN_PASTE_CHARS:  # a pasted question: its start, not the whole text, in the conversation
+            shown = [user_text_markdown(text[:SHOWN_PASTE_CHARS].rsplit(" ", 1)[0] + " …")
+                     + f"\n\n*(geplakte tekst van {len(text):,} tekens)*".replace(",", ".")]
+        else:
+            shown = [user_text_markdown(text)] if text else []
+        shown += [f"📄 {user_text_markdown(Path(_path_of(f)).name)}" for f in files]
+        history = [*(history or []), {"role": "user", "content": "\n\n".join(shown)}]
+        return history, gr.MultimodalTextbox(value=None, interactive=False), {"text": text, "files": [_path_of(f) for f in files]}
+
+    def ui_chat(pending, history, chat_state, draft_state, version_state, header, edited, request: gr.Request):
+        """One turn. Whatever goes wrong is said in the conversation (in Dutch) and changes nothing."""
+        unchanged = (gr.update(),) * 10
+        try:
+            return _chat_turn(pending or {}, history or [], chat_state, draft_state, version_state, header, edited, user_of(request))
+        except gr.Error as exc:
+            said = html.unescape(exc.message)
+        except PQError as exc:
+            said = dutch_error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - never a stack trace in the page
+            log.exception("chat turn failed")
+            said = f"Er ging iets mis ({type(exc).__name__}). De details staan in het logboek van de server."
+        history = [*(history or []), {"role": "assistant", "content": chat_reply_html(f"⚠️ {said} Er is niets gewijzigd.")}]
+        return (history, *unchanged)
+
+    def _chat_turn(pending: dict, history: list, chat_state, draft_state, version_state, header, edited, user):
+        require_working()
+        text, files = pending.get("text") or "", pending.get("files") or []
+        saved = dict(chat_state or {})
+        seen_draft_id = saved.pop("draft_id", None)
+        state = ChatState.model_validate(saved)
+        draft = Draft.model_validate(draft_state) if draft_state else None
+        version = dict(version_state) if version_state else None
+        notes: list[str] = []
+        edits_kept = False
+        if draft is not None:
+            typed = edited is not None and " ".join(edited.split()) != " ".join(parts_as_text(draft).split())
+            if typed or (header and " ".join(header.split()) != draft.header):
+                # An edit typed in Ontwerpantwoord and not saved yet is kept first, as its own version.
+                if version:
+                    ref = service.record_edit(int(version["draft_id"]), draft, edited, header, user)
+                    version = version | ref.model_dump()
+                    notes.append(f"Uw bewerking in Ontwerpantwoord is eerst bewaard als versie {ref.number}.")
+                draft = edited_draft(draft, edited, header)
+                edits_kept = True
+        if version and version.get("draft_id") != seen_draft_id:
+            # The draft came from Ontwerpantwoord or the dossier: the conversation goes on about that one.
+            state.focus = None
+            state.question = version.get("question_text") or state.question
+            state.asked = version.get("asked")
+        state.draft = draft
+        question = None
+        if files:
+            if looks_like_a_question_to_draft(text):
+                raise PQError("er staat zowel geplakte tekst als een bestand klaar; wis er één, zodat duidelijk is welke vraag "
+                              "beantwoord wordt")
+            question = service.read_question(None, files[0])
+
+        def exporter(current: Draft, fmt: str) -> Path:
+            return service.export(current, fmt, question_text=state.question, version_id=version["version_id"] if version else None,
+                                  user=user)
+
+        reply: ChatReply = service.chat(text, state, question=question, exporter=exporter)
+        new_draft = reply.state.draft
+        if reply.kind == "draft":
+            question = question or service.read_question(reply.state.question, None)
+            try:
+                ref = service.record_composed(new_draft, question, user)
+                version = version_of(ref, question.text, question.document.date)
+                notes.append(f"Bewaard in het dossier als versie {ref.number}.")
+            except PQError as exc:  # the draft is still shown; saving it failed
+                log.warning("dossier: %s", exc)
+                version = None
+                notes.append("Het ontwerp is niet bewaard in het dossier: " + dutch_error(str(exc)))
+        elif reply.draft is not None and version:
+            ref = service.record_chat(int(version["draft_id"]), new_draft, user)
+            version = version | ref.model_dump()
+            notes.append(f"Bewaard als versie {ref.number} in het dossier.")
+        said = reply.text + ("\n" + " ".join(notes) if notes else "")
+        history = [*history, {"role": "assistant", "content": chat_reply_html(said)}]
+        state_out = reply.state.model_dump(mode="json", exclude={"draft"}) | {"draft_id": version["draft_id"] if version else None}
+        file = gr.update(value=reply.file, visible=True) if reply.file else (
+            gr.update(value=None, visible=False) if reply.draft is not None else gr.update())
+        if reply.draft is None and not edits_kept:  # nothing changed: the views stay as they are
+            return (history, state_out, *(gr.update(),) * 6, file, gr.update())
+        if reply.kind == "draft":
+            note = f"Opgesteld in het gesprek uit {question.source}."
+        elif reply.draft is not None:
+            note = f"Gewijzigd in het gesprek: deel {', '.join(reply.changed)}."
+        else:
+            note = "Uw bewerking in Ontwerpantwoord is bewaard."
+        if version:
+            note += f" Versie {version['number']} in het dossier."
+        chat_view, draft_view = views(new_draft, note, reply.changed if reply.kind != "draft" else None)
+        box = gr.update(open=False, label=question_label(new_draft)) if reply.kind == "draft" else gr.update()
+        return (history, state_out, new_draft.to_json_dict(), version, chat_view, draft_view, new_draft.header, parts_as_text(new_draft),
+                file, box)
+
+    def ui_chat_ready():
+        return gr.MultimodalTextbox(interactive=True)
+
+    def ui_chat_clear():
+        """A new conversation; the draft stays (in both views and in the dossier)."""
+        return [], {}, gr.update(value=None, visible=False)
+
+    def told(history, text: str) -> list:
+        """A line in the conversation about a change made elsewhere, so that the chat never seems to disagree."""
+        return [*(history or []), {"role": "assistant", "content": chat_reply_html(text)}]
+
     # -- Ontwerpantwoord ------------------------------------------------------------------------
     @guarded
-    def ui_draft(text, upload, request: gr.Request, progress=gr.Progress()):  # noqa: B008 - Gradio injects progress this way
+    def ui_draft(text, upload, history, request: gr.Request, progress=gr.Progress()):  # noqa: B008 - Gradio injects progress this way
         require_working()
         question = service.read_question(text, upload)
         draft = service.draft(question.document, on_step=lambda desc, frac: progress(frac, desc=desc))
@@ -184,13 +335,17 @@ def build_app(service: Service) -> gr.Blocks:
         version = None
         try:
             ref = service.record_composed(draft, question, user_of(request))
-            version = ref.model_dump() | {"question_text": question.text}
+            version = version_of(ref, question.text, question.document.date)
             note += f" Bewaard in het dossier als versie {ref.number}."
         except PQError as exc:  # the draft is still shown; saving it failed
             log.warning("dossier: %s", exc)
             gr.Warning(html.escape("Het ontwerp is niet bewaard in het dossier: " + dutch_error(str(exc)), quote=False), title="Let op")
-        return (review_html(draft, contexts(draft), note), draft.header, parts_as_text(draft), draft.to_json_dict(), version,
-                gr.update(value=None, visible=False), gr.update(open=False, label=question_label(draft)), "")
+        chat_view, draft_view = views(draft, note)
+        if history:
+            asked = question_label(draft).removesuffix(" (klik om de vraag te wijzigen)")
+            history = told(history, f"In Ontwerpantwoord werd een nieuw ontwerp opgesteld ({asked}); het gesprek gaat verder over dat ontwerp.")
+        return (draft_view, draft.header, parts_as_text(draft), draft.to_json_dict(), version,
+                gr.update(value=None, visible=False), gr.update(open=False, label=question_label(draft)), "", chat_view, history)
 
     def _edited_version(data, version, header, edited, request) -> dict | None:
         if not version:
@@ -207,8 +362,11 @@ def build_app(service: Service) -> gr.Blocks:
         before = version.get("version_id")
         version = _edited_version(data, version, header, edited, request)
         if version["version_id"] == before:
-            return version, f"Niets gewijzigd sinds versie {version['number']}."
-        return version, f"Bewaard als versie {version['number']} ({time.strftime('%H:%M')})."
+            return version, f"Niets gewijzigd sinds versie {version['number']}.", gr.update(), gr.update(), gr.update()
+        # Both views show the draft as saved, and the chat goes on from it.
+        draft = edited_draft(Draft.model_validate(data), edited, header)
+        chat_view, draft_view = views(draft, f"Bewerking bewaard als versie {version['number']}.")
+        return version, f"Bewaard als versie {version['number']} ({time.strftime('%H:%M')}).", draft.to_json_dict(), chat_view, draft_view
 
     @guarded
     def ui_export(data, version, header, edited, fmt, request: gr.Request):
@@ -219,11 +377,16 @@ def build_app(service: Service) -> gr.Blocks:
         if unsourced:
             gr.Warning(html.escape(f"{', '.join(unsourced)} in de bewerkte tekst staat in geen cijfer of bron van dit ontwerp.",
                                    quote=False), title="Let op")
+        before = (version or {}).get("version_id")
         version = _edited_version(data, version, header, edited, request)
         path = service.export(draft, fmt, edited, header, question_text=(version or {}).get("question_text"),
                               version_id=(version or {}).get("version_id"), user=user_of(request))
         note = f"{path.name} gemaakt" + (f" uit versie {version['number']}." if version else ".")
-        return gr.update(value=str(path), visible=True), version, note
+        if not version or version["version_id"] == before:
+            return gr.update(value=str(path), visible=True), version, note, gr.update(), gr.update(), gr.update()
+        saved = edited_draft(draft, edited, header)  # the edit was kept as a version: both views show it
+        chat_view, draft_view = views(saved, f"Bewerking bewaard als versie {version['number']}.")
+        return gr.update(value=str(path), visible=True), version, note, saved.to_json_dict(), chat_view, draft_view
 
     def ui_export_docx(data, version, header, edited, request: gr.Request):
         return ui_export(data, version, header, edited, "docx", request)
@@ -292,7 +455,7 @@ def build_app(service: Service) -> gr.Blocks:
         return gr.update(choices=choices, value=choices[-1][1] if choices else None), "".join(lines)
 
     @guarded
-    def ui_dossier_open(draft_id, version_id):
+    def ui_dossier_open(draft_id, version_id, history):
         if not draft_id or not version_id:
             raise fail("Kies eerst een ontwerp en een versie in de lijst.")
         stored = service.dossier.version(int(version_id))
@@ -301,12 +464,16 @@ def build_app(service: Service) -> gr.Blocks:
         header = stored.header or draft.header
         edited = stored.edited_text if stored.edited_text is not None else parts_as_text(draft)
         version = {"dossier_id": stored.dossier_id, "draft_id": stored.draft_id, "version_id": stored.id, "number": stored.number,
-                   "kind": stored.kind, "question_text": question.question_text}
-        note = f"Geopend uit het dossier: {version_label(stored.number, stored.kind, stored.created_at, stored.created_by)}."
+                   "kind": stored.kind, "question_text": question.question_text, "asked": question.question.get("date")}
+        label = version_label(stored.number, stored.kind, stored.created_at, stored.created_by)
+        note = f"Geopend uit het dossier: {label}."
         text = question.question_text if question.question_source == "geplakte tekst" else ""
-        return (review_html(draft, contexts(draft), note), header, edited, draft.to_json_dict(), version,
+        chat_view, draft_view = views(draft, note)
+        history = told(history, f"Uit het dossier geopend: {label}. Het gesprek gaat verder over die versie; een wijziging wordt de "
+                                "volgende versie.")
+        return (draft_view, header, edited, draft.to_json_dict(), version,
                 gr.update(value=None, visible=False), gr.update(value=text), gr.update(open=False, label=question_label(draft)), "",
-                gr.Tabs(selected="draft"))
+                gr.Tabs(selected="draft"), chat_view, history)
 
     @guarded
     def ui_dossier_compare(draft_id, version_id):
@@ -345,10 +512,30 @@ def build_app(service: Service) -> gr.Blocks:
         timer = gr.Timer(3)
         timer.tick(lambda: status_html(service.builder.status_text()), None, status, show_progress="hidden", api_visibility="private")
 
-        with gr.Tabs(elem_id="pq-tabs") as tabs:
+        draft_state = gr.State(None)  # the draft both the chat and Ontwerpantwoord show
+        version_state = gr.State(None)  # where it stands in the dossier
+        chat_state = gr.State({})  # the conversation's own memory (focus, last search), without the draft
+        pending = gr.State(None)  # the message being answered
+        with gr.Tabs(elem_id="pq-tabs", selected="chat") as tabs:
+            with gr.Tab("Gesprek", id="chat", elem_id="pq-tab-chat"):
+                with gr.Row(equal_height=False, elem_id="pq-chat-row"):
+                    with gr.Column(scale=2, min_width=340, elem_id="pq-chat-column"):
+                        conversation = gr.Chatbot(
+                            label="Gesprek over het ontwerp", height=520, elem_id="pq-conversation", buttons=[], feedback_options=None,
+                            group_consecutive_messages=False, sanitize_html=True,
+                            placeholder="Plak een schriftelijke vraag of kies een bestand (PDF, TXT, JSON): het ontwerpantwoord "
+                                        "verschijnt ernaast. Werk het daarna bij in gewone taal: ‘deel 1 per geslacht’, ‘waarom verwijs "
+                                        "je naar Fedasil?’, ‘zoek eerdere antwoorden over jobbeurzen’, ‘schrap deel 8’, ‘maak er een "
+                                        "Word-bestand van’.")
+                        chat_input = gr.MultimodalTextbox(
+                            label="Bericht", show_label=False, elem_id="pq-chat-input", file_types=[".pdf", ".txt", ".json"],
+                            file_count="single", sources=["upload"], max_lines=10, submit_btn="Versturen",
+                            placeholder="Plak de vraag of typ een opdracht (Enter verstuurt, Shift+Enter is een nieuwe regel)")
+                        chat_file = gr.File(label="Export", elem_id="pq-chat-file", interactive=False, visible=False)
+                    with gr.Column(scale=3, min_width=480):
+                        chat_review = gr.HTML(CHAT_PLACEHOLDER, elem_id="pq-chat-review", js_on_load=None)
+
             with gr.Tab("Ontwerpantwoord", id="draft", elem_id="pq-tab-draft"):
-                draft_state = gr.State(None)
-                version_state = gr.State(None)
                 with gr.Accordion("Vraag", open=True, elem_id="pq-question-box") as question_box:
                     with gr.Row(equal_height=False):
                         question = gr.Textbox(label="Vraag (plak de tekst)", lines=7, max_lines=16, elem_id="pq-question", scale=3)
@@ -357,8 +544,7 @@ def build_app(service: Service) -> gr.Blocks:
                                              type="filepath", elem_id="pq-upload")
                             which = gr.HTML(input_note("", None), elem_id="pq-input-note", js_on_load=None)
                             draft_button = gr.Button("Ontwerpantwoord opstellen", variant="primary", elem_id="pq-draft-button")
-                review = gr.HTML('<p class="pq-placeholder">Het ontwerpantwoord verschijnt hier, met de bron van elke bewering ernaast.</p>',
-                                 elem_id="pq-review", js_on_load=None)
+                review = gr.HTML(REVIEW_PLACEHOLDER, elem_id="pq-review", js_on_load=None)
                 with gr.Accordion("Bewerken en exporteren", open=True, elem_id="pq-edit-box"):
                     header_box = gr.Textbox(label="Hoofding (vul aan als de vraag geen nummer, datum of vraagsteller had)", elem_id="pq-header")
                     edited = gr.Textbox(label="Antwoorddelen (label, punt, tekst; zo wordt geëxporteerd)", lines=12, max_lines=40,
@@ -431,13 +617,22 @@ def build_app(service: Service) -> gr.Blocks:
         # Events (private: the public API is below).
         for component in (question, upload):
             component.change(input_note, [question, upload], which, show_progress="hidden", api_visibility="private")
-        draft_button.click(ui_draft, [question, upload], [review, header_box, edited, draft_state, version_state, exported, question_box,
-                                                          save_note], api_visibility="private").then(None, js=SCROLL_TO_REVIEW)
-        save_button.click(ui_save, [draft_state, version_state, header_box, edited], [version_state, save_note], api_visibility="private")
-        docx_button.click(ui_export_docx, [draft_state, version_state, header_box, edited], [exported, version_state, save_note],
+        chat_outputs = [conversation, chat_state, draft_state, version_state, chat_review, review, header_box, edited, chat_file, question_box]
+        chat_input.submit(ui_chat_echo, [chat_input, conversation], [conversation, chat_input, pending], api_visibility="private",
+                          show_progress="hidden").success(
+            ui_chat, [pending, conversation, chat_state, draft_state, version_state, header_box, edited], chat_outputs,
+            api_visibility="private", show_progress="minimal").then(ui_chat_ready, None, chat_input, api_visibility="private",
+                                                                    show_progress="hidden")
+        conversation.clear(ui_chat_clear, None, [conversation, chat_state, chat_file], api_visibility="private")
+
+        draft_button.click(ui_draft, [question, upload, conversation],
+                           [review, header_box, edited, draft_state, version_state, exported, question_box, save_note, chat_review,
+                            conversation], api_visibility="private").then(None, js=SCROLL_TO_REVIEW)
+        save_button.click(ui_save, [draft_state, version_state, header_box, edited], [version_state, save_note, draft_state, chat_review, review],
                           api_visibility="private")
-        md_button.click(ui_export_md, [draft_state, version_state, header_box, edited], [exported, version_state, save_note],
-                        api_visibility="private")
+        export_outputs = [exported, version_state, save_note, draft_state, chat_review, review]
+        docx_button.click(ui_export_docx, [draft_state, version_state, header_box, edited], export_outputs, api_visibility="private")
+        md_button.click(ui_export_md, [draft_state, version_state, header_box, edited], export_outputs, api_visibility="private")
 
         ask_outputs = [chat, message, ask_table, ask_plot, ask_details, ask_state]
         message.submit(ui_ask, [message, chat, ask_state], ask_outputs, api_visibility="private")
@@ -452,9 +647,9 @@ def build_app(service: Service) -> gr.Blocks:
         dossier_tab.select(ui_dossier_list, None, [dossier_list, dossier_note], api_visibility="private")
         refresh_button.click(ui_dossier_list, None, [dossier_list, dossier_note], api_visibility="private")
         dossier_list.change(ui_dossier_pick, dossier_list, [versions, dossier_info], api_visibility="private")
-        open_button.click(ui_dossier_open, [dossier_list, versions],
-                          [review, header_box, edited, draft_state, version_state, exported, question, question_box, save_note, tabs],
-                          api_visibility="private").then(None, js=SCROLL_TO_REVIEW)
+        open_button.click(ui_dossier_open, [dossier_list, versions, conversation],
+                          [review, header_box, edited, draft_state, version_state, exported, question, question_box, save_note, tabs,
+                           chat_review, conversation], api_visibility="private").then(None, js=SCROLL_TO_REVIEW)
         compare_button.click(ui_dossier_compare, [dossier_list, versions], dossier_view, api_visibility="private")
         again_button.click(ui_dossier_export, [dossier_list, versions], dossier_file, api_visibility="private")
 
@@ -466,6 +661,10 @@ def build_app(service: Service) -> gr.Blocks:
             export_draft, export_text, export_format, export_header = gr.JSON(), gr.Textbox(), gr.Textbox(value="docx"), gr.Textbox()
             export_file, export_button = gr.File(), gr.Button()
         export_button.click(api_export, [export_draft, export_text, export_format, export_header], export_file, api_name="export")
+        # The drafting chat: (message, state) -> (reply with its state, exported file or None).
+        with gr.Row(visible=False):
+            chat_message, chat_in_state, chat_reply, chat_out_file, chat_button = gr.Textbox(), gr.JSON(), gr.JSON(), gr.File(), gr.Button()
+        chat_button.click(api_chat, [chat_message, chat_in_state], [chat_reply, chat_out_file], api_name="chat")
     return app
 
 

@@ -34,17 +34,18 @@ def esc(value) -> str:
 
 
 # --- the text of a part ------------------------------------------------------------------------
-def inline_html(text: str, cite_links: bool = True) -> str:
-    """One line: escaped, `**bold**` as <strong>, [n] as a link to source n, the to-complete note marked."""
+def inline_html(text: str, cite_links: bool = True, scope: str = "pq-") -> str:
+    """One line: escaped, `**bold**` as <strong>, [n] as a link to source n, the to-complete note marked.
+    `scope` prefixes the ids, so that the same draft can be shown in two places of the page."""
     out = esc(text)
     out = out.replace(esc(TO_COMPLETE), f'<span class="pq-todo">{esc(TO_COMPLETE)}</span>')
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     if cite_links:
-        out = _MARKER.sub(r'<a class="pq-cite" href="#pq-src-\1" data-n="\1" aria-label="Bron \1 tonen">[\1]</a>', out)
+        out = _MARKER.sub(rf'<a class="pq-cite" href="#{scope}src-\1" data-n="\1" aria-label="Bron \1 tonen">[\1]</a>', out)
     return out
 
 
-def text_html(text: str, cite_links: bool = True) -> str:
+def text_html(text: str, cite_links: bool = True, scope: str = "pq-") -> str:
     """A part's text: paragraphs, bulleted lines as a list, the synthetic-data warning as its own line."""
     blocks: list[str] = []
     items: list[str] = []
@@ -63,10 +64,10 @@ def text_html(text: str, cite_links: bool = True) -> str:
             if not piece:
                 continue
             if _BULLET.match(piece):
-                items.append(inline_html(_BULLET.sub("", piece, count=1), cite_links))
+                items.append(inline_html(_BULLET.sub("", piece, count=1), cite_links, scope))
             else:
                 close_list()
-                blocks.append(f"<p>{inline_html(piece, cite_links)}</p>")
+                blocks.append(f"<p>{inline_html(piece, cite_links, scope)}</p>")
     close_list()
     return "".join(blocks)
 
@@ -86,12 +87,13 @@ def understood_line(understood: str | None) -> str:
     return f'<p class="pq-understood">{esc(line)}</p>'
 
 
-def part_html(part: DraftPart) -> str:
+def part_html(part: DraftPart, changed: bool = False, scope: str = "pq-") -> str:
     label = f'<span class="pq-label">{esc(part.label)}.</span> ' if part.label else ""
-    return (f'<section class="pq-part" data-label="{esc(part.label)}">'
-            f'<h3 class="pq-part-head">{label}{badge_html(part.status, part.owner)}</h3>'
+    mark = ' <span class="pq-changed-note">gewijzigd</span>' if changed else ""
+    return (f'<section class="pq-part{" pq-changed" if changed else ""}" data-label="{esc(part.label)}">'
+            f'<h3 class="pq-part-head">{label}{badge_html(part.status, part.owner)}{mark}</h3>'
             f"{understood_line(part.understood)}"
-            f'<div class="pq-text">{text_html(part.text)}</div></section>')
+            f'<div class="pq-text">{text_html(part.text, scope=scope)}</div></section>')
 
 
 def annex_html(annex: Annex) -> str:
@@ -142,7 +144,7 @@ def table_html(rows: list[dict], limit: int = 60) -> str:
     return f'<div class="pq-table-wrap"><table class="pq-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}'
 
 
-def source_html(citation: Citation, context: str | None = None, active: bool = False) -> str:
+def source_html(citation: Citation, context: str | None = None, active: bool = False, scope: str = "pq-") -> str:
     """One source as a section of the side panel; `context` is the precedent's indexed text around the passage."""
     lines = [f"<h3>[{citation.n}] {esc(citation.title)}</h3>"]
     if citation.kind == "precedent":
@@ -171,20 +173,23 @@ def source_html(citation: Citation, context: str | None = None, active: bool = F
         if citation.url:
             lines.append(f"<p>Bron: {_link(citation.url)}</p>")
     state = " pq-active" if active else ""
-    return (f'<section class="pq-source{state}" id="pq-src-{citation.n}" data-n="{citation.n}" tabindex="-1" '
+    return (f'<section class="pq-source{state}" id="{scope}src-{citation.n}" data-n="{citation.n}" tabindex="-1" '
             f'aria-label="Bron {citation.n}">{"".join(lines)}</section>')
 
 
-def review_html(draft: Draft, contexts: dict[int, str] | None = None, note: str = "") -> str:
-    """The draft (parts with badges, annexes, warnings) beside its sources."""
+def review_html(draft: Draft, contexts: dict[int, str] | None = None, note: str = "", changed: list[str] | None = None,
+                scope: str = "pq-") -> str:
+    """The draft (parts with badges, annexes, warnings) beside its sources; the parts in `changed` are
+    marked as changed by the last turn of the conversation."""
     contexts = contexts or {}
+    changed = changed or []
     head = [f'<p class="pq-minister"><strong>{esc(draft.minister.upper())}</strong><br>{esc(draft.minister_title.upper())}</p>',
             f'<p class="pq-header"><strong>{esc(draft.header)}</strong></p>']
     if draft.title:
         head.append(f'<p class="pq-title">{esc(draft.title)}</p>')
     if note:
         head.append(f'<p class="pq-note">{esc(note)}</p>')
-    body = [part_html(p) for p in draft.parts] + [annex_html(a) for a in draft.annexes]
+    body = [part_html(p, p.label in changed, scope) for p in draft.parts] + [annex_html(a) for a in draft.annexes]
     warnings = "".join(f'<li>{esc(dutch_warning(w))}</li>' for w in draft.warnings)
     if warnings:
         body.append(f'<section class="pq-warnings" aria-label="Opmerkingen"><h3>Opmerkingen</h3><ul>{warnings}</ul></section>')
@@ -192,13 +197,14 @@ def review_html(draft: Draft, contexts: dict[int, str] | None = None, note: str 
         chips = "".join(f'<button type="button" class="pq-chip{" pq-active" if i == 0 else ""}" data-n="{c.n}" '
                         f'title="{esc(c.title)}" aria-label="Bron {c.n}: {esc(short_title(c.title, 60))}">[{c.n}]</button>'
                         for i, c in enumerate(draft.sources))
-        sections = "".join(source_html(c, contexts.get(c.n), active=i == 0) for i, c in enumerate(draft.sources))
-        aside = (f'<aside class="pq-sources" id="pq-source-panel" aria-label="Bronnen"><h2>Bronnen</h2>'
+        sections = "".join(source_html(c, contexts.get(c.n), active=i == 0, scope=scope) for i, c in enumerate(draft.sources))
+        aside = (f'<aside class="pq-sources" id="{scope}source-panel" aria-label="Bronnen"><h2>Bronnen</h2>'
                  f'<p class="pq-hint">Klik op een [n] in de tekst of hieronder.</p>'
                  f'<nav class="pq-source-nav" aria-label="Bronnen kiezen">{chips}</nav>'
                  f'<div class="pq-source-list" aria-live="polite">{sections}</div></aside>')
     else:
-        aside = '<aside class="pq-sources" id="pq-source-panel" aria-label="Bronnen"><h2>Bronnen</h2><p>Dit ontwerp citeert geen bronnen.</p></aside>'
+        aside = (f'<aside class="pq-sources" id="{scope}source-panel" aria-label="Bronnen"><h2>Bronnen</h2>'
+                 "<p>Dit ontwerp citeert geen bronnen.</p></aside>")
     return (f'<div class="pq-review"><article class="pq-draft" aria-label="Ontwerpantwoord">{"".join(head)}{"".join(body)}'
             f"</article>{aside}</div>")
 
@@ -231,6 +237,15 @@ def user_text_markdown(text: str) -> str:
     """What the user typed, for the chat: shown as text, never as HTML or Markdown."""
     escaped = html.escape(text)
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", escaped)
+
+
+def chat_reply_html(text: str) -> str:
+    """A reply of the drafting chat as HTML for the conversation: escaped, line by line, bulleted lines as a
+    list, bold kept, web addresses as links. One line of HTML, so that the chat's Markdown leaves it alone."""
+    body = text_html(text, cite_links=False)
+    body = re.sub(r"(https?://[^\s<>&]+?)(?=[.,;)]?(?:\s|<|$))",
+                  r'<a href="\1" target="_blank" rel="noopener noreferrer">\1</a>', body)
+    return f'<div class="pq-reply">{body}</div>'.replace("\n", " ")
 
 
 # --- search results and documents --------------------------------------------------------------
@@ -426,6 +441,18 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-compare ins {background: #def5e3; color: #145a2b;}
 
 #pq-chat [class*="placeholder"] {padding: 0 16px;}
+/* the drafting chat: the conversation beside the draft, which keeps its sources beside it */
+#pq-conversation [class*="placeholder"] {padding: 0 16px;}
+.pq-reply p {margin: 2px 0;}
+.pq-reply ul {margin: 2px 0 2px 1.2em; padding: 0;}
+.pq-part.pq-changed {border-left-color: #1b6e36; background: rgba(27, 110, 54, .06);}
+.pq-changed-note {font-size: .78em; font-weight: 600; color: #1b6e36; border: 1px solid #1b6e36; border-radius: 10px; padding: 0 7px;}
+#pq-chat-review, #pq-chat-review > div {overflow: visible !important;}
+#pq-chat-review {container-type: inline-size;}
+@container (max-width: 720px) {
+  .pq-review {grid-template-columns: minmax(0, 1fr);}
+  .pq-sources {display: none;}
+}
 #pq-ask-table table, #pq-ask-table th, #pq-ask-table td, #pq-ask-table span {font-family: var(--font) !important;}
 /* the opened document stays in view beside the result list on a wide screen */
 @media (min-width: 901px) {
@@ -435,9 +462,9 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
   .pq-review {grid-template-columns: minmax(0, 1fr);}
   .pq-sources {display: none;}
 }
-/* four tabs side by side on a phone, instead of two and a menu */
+/* five tabs side by side on a phone, instead of a few and a menu */
 @media (max-width: 600px) {
-  #pq-tabs .tab-container button {padding-left: 7px !important; padding-right: 7px !important; font-size: .95em;}
+  #pq-tabs .tab-container button {padding-left: 4px !important; padding-right: 4px !important; font-size: .86em;}
 }
 """
 
@@ -445,7 +472,8 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 # panel is sticky, so it is in view), right under the part that cites it on a narrow one.
 PAGE_SCRIPT = """<script>
 (() => {
-  const narrow = () => window.matchMedia('(max-width: 900px)').matches;
+  const narrow = (review) => window.matchMedia('(max-width: 900px)').matches ||
+    (review && review.getBoundingClientRect().width <= 720);
   function bringMarkIntoPanel(panel, section) {
     const mark = section.querySelector('mark');
     if (!mark) return;
@@ -481,7 +509,7 @@ PAGE_SCRIPT = """<script>
     const section = review.querySelector('.pq-sources .pq-source[data-n="' + n + '"]');
     if (!section) return;
     const part = origin.closest('.pq-part');
-    if (narrow() && part) return showInline(part, section, n, origin);
+    if (narrow(review) && part) return showInline(part, section, n, origin);
     review.querySelectorAll('.pq-sources .pq-active').forEach((e) => e.classList.remove('pq-active'));
     section.classList.add('pq-active');
     review.querySelector('.pq-chip[data-n="' + n + '"]')?.classList.add('pq-active');

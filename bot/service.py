@@ -14,11 +14,13 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from bot.ask import AskAnswer, AskState, ask
+from bot.chat import Chat, ChatReply, ChatState
 from bot.dossier import Dossier, VersionRef
 from bot.drafting.export import docx_bytes, edited_draft, export_file_name, to_markdown
 from bot.drafting.house_style import dutch_number
@@ -162,6 +164,21 @@ class Service:
         if index is None:
             draft.warnings.append("De zoekindex is nog niet klaar: dit ontwerp citeert nog geen precedenten.")
         return draft
+
+    # -- drafting in conversation ------------------------------------------------------------------
+    def chat(self, message: str, state: ChatState | None, question: QuestionInput | None = None,
+             exporter: Callable[[Draft, str], Path] | None = None) -> ChatReply:
+        """One turn of the drafting chat. A question read from a file (`question`) is drafted; a draft is made
+        exactly as `draft` makes it (the same index, model and warnings), so the chat and the draft view agree."""
+        index = self.index if self.builder.lexical_ready.is_set() and self.index.exists() else None
+        chat = Chat(index=index, llm=self.llm, exporter=exporter, drafter=self.draft)
+        if question is not None:
+            return chat.turn(message, state, document=question.document, question_text=question.text)
+        return chat.turn(message, state)
+
+    def record_chat(self, draft_id: int, draft: Draft, user: str | None) -> VersionRef:
+        """A draft changed in conversation, as a new version (kind 'chat') at the end of the draft's line."""
+        return self.dossier.record_version(draft_id, draft, "chat", user)
 
     # -- the dossier -------------------------------------------------------------------------
     @property

@@ -122,7 +122,7 @@ def _open(browser, url: str, size, screenshot: str | None = None) -> None:
 
     _viewport(browser, size)
     browser.get(url)
-    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#pq-question textarea, input[type=password]"))
+    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#pq-chat-input textarea, input[type=password]"))
     if _css(browser, "input[type=password]"):  # the login page (again after a restart)
         _wait(browser, lambda b: "Gebruikersnaam" in b.execute_script("return document.body.innerText"))
         if screenshot:
@@ -133,8 +133,7 @@ def _open(browser, url: str, size, screenshot: str | None = None) -> None:
         password.send_keys(USER[1])
         _click(browser, "form button, button[type=submit]") if _css(browser, "form button, button[type=submit]") else \
             next(b for b in _css(browser, "button") if b.text.strip() == "Inloggen").click()
-    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#pq-question textarea"))
-    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, '#pq-upload [data-testid="upload-text"]'))
+    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#pq-chat-input textarea"))  # the chat is the first tab
 
 
 def _css(browser, selector: str):
@@ -211,6 +210,8 @@ def _in_viewport(browser, element) -> bool:
 
 def _open_question_box(browser) -> None:
     """After drafting, the question box is folded; open it to change the question."""
+    if not _css(browser, "#pq-question-box"):
+        _tab(browser, "Ontwerpantwoord")
     if not any(e.is_displayed() for e in _css(browser, "#pq-question textarea")):
         _click(browser, "#pq-question-box .label-wrap")
         _wait(browser, lambda b: any(e.is_displayed() for e in _css(b, "#pq-question textarea")))
@@ -238,6 +239,8 @@ def test_draft_review_beside_the_source_export_redraft_export(desk, browser):
     from selenium.webdriver.common.keys import Keys
 
     _open(browser, desk.url, DESKTOP, screenshot="desktop-0-aanmelden")
+    _tab(browser, "Ontwerpantwoord")
+    _wait(browser, lambda b: b.find_elements("css selector", '#pq-upload [data-testid="upload-text"]'))
     assert browser.execute_script("return document.documentElement.lang") == "nl"
     assert _english_visible(browser) == []
     assert _contrast(browser, '#pq-upload [data-testid="upload-text"]') >= 4.5  # the upload hint is readable
@@ -400,7 +403,7 @@ def test_phone_width_opens_the_source_under_the_part_and_every_tab_fits(desk, br
     mark = inline.find_element("css selector", "mark")
     assert _in_viewport(browser, mark)
     _shot(browser, "phone-1-ontwerpantwoord-bron")
-    for number, name in enumerate(["Cijfers", "Bronnen", "Dossier"], start=2):
+    for number, name in enumerate(["Gesprek", "Cijfers", "Bronnen", "Dossier"], start=2):
         _tab(browser, name)
         time.sleep(0.3)
         assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth"), name
@@ -429,8 +432,129 @@ def test_a_draft_is_reopened_from_the_dossier_after_a_restart(desk, browser):
     assert _english_visible(browser) == []
 
     _click(browser, "#pq-dossier-open")
-    _wait(browser, lambda b: _css(b, "#pq-tab-draft")[0].is_displayed() and _css(b, "#pq-review .pq-part"))
+    _wait(browser, lambda b: any(e.is_displayed() for e in _css(b, "#pq-tab-draft")) and _css(b, "#pq-review .pq-part"))
     assert "Geopend uit het dossier: versie 2 · bewerkt" in _css(browser, "#pq-review")[0].text
     assert "helaas niet apart geïdentificeerd" in _css(browser, "#pq-edited textarea")[0].get_attribute("value")
     assert [e.get_attribute("data-label") for e in _css(browser, "#pq-review .pq-part")] == ["1+4-6", "2-3", "7", "8"]
     _shot(browser, "desktop-6-heropend")
+
+
+# --- the drafting chat ----------------------------------------------------------------------------
+def _say(browser, text: str) -> str:
+    """Send one message in the chat; the assistant's answer once it is there (and the input is ready again)."""
+    from selenium.webdriver.common.keys import Keys
+
+    count = len(_css(browser, "#pq-conversation .message"))
+    _type(browser, "#pq-chat-input textarea", text)
+    _css(browser, "#pq-chat-input textarea")[0].send_keys(Keys.ENTER)
+    _wait(browser, lambda b: len(_css(b, "#pq-conversation .message")) >= count + 2)
+    _wait(browser, lambda b: _css(b, "#pq-chat-input textarea")[0].is_enabled())
+    return _css(browser, "#pq-conversation .message")[-1].text
+
+
+def _parts(browser, view: str = "#pq-chat-review") -> dict[str, dict[str, str]]:
+    """The draft as a view shows it: per part label its badge, 'Begrepen als' line and text."""
+    parts = {}
+    for section in _css(browser, f"{view} .pq-part"):
+        understood = section.find_elements("css selector", ".pq-understood")
+        parts[section.get_attribute("data-label")] = {
+            "badge": section.find_element("css selector", ".pq-badge").text,
+            "understood": understood[0].text if understood else "",
+            "text": section.find_element("css selector", ".pq-text").text,
+            "changed": "pq-changed" in section.get_attribute("class")}
+    return parts
+
+
+def _untouched(before: dict, after: dict, *changed: str) -> None:
+    kept = {k: {f: v for f, v in p.items() if f != "changed"} for k, p in before.items() if k not in changed}
+    assert {k: {f: v for f, v in p.items() if f != "changed"} for k, p in after.items() if k not in changed} == \
+        {k: v for k, v in kept.items() if k in after}
+    assert not [k for k, p in after.items() if p["changed"] and k not in changed]
+
+
+def test_a_whole_conversation_drafts_refines_explains_cites_deletes_and_exports(desk, browser):
+    from tools.catalog import default_catalog
+
+    _open(browser, desk.url, DESKTOP)
+    assert _css(browser, "#pq-tab-chat")[0].is_displayed()  # the conversation is the first thing the desk sees
+
+    # Paste the seed: the draft appears beside the conversation, with badges, markers and its sources.
+    said = _say(browser, seed_question_only())
+    assert "Ontwerpantwoord opgesteld in 4 delen" in said and "versie 1" in said
+    _wait(browser, lambda b: _css(b, "#pq-chat-review .pq-part"))
+    drafted = _parts(browser)
+    assert list(drafted) == ["1+4-6", "2-3", "7", "8"]
+    assert [p["badge"] for p in drafted.values()] == ["niet geïdentificeerd", "gegevens bij Fedasil", "beleid · te vervolledigen",
+                                                     "acties · te vervolledigen"]
+    assert _css(browser, '#pq-chat-review .pq-cite[data-n="1"]') and _css(browser, "#pq-chat-review .pq-sources .pq-source")
+    _shot(browser, "desktop-7-gesprek-ontwerp")
+
+    # Refine a statistical part: that part is read anew, the others do not change.
+    said = _say(browser, "deel 1 per geslacht")
+    _wait(browser, lambda b: _parts(b)["1+4-6"]["changed"])
+    refined = _parts(browser)
+    assert "per geslacht" in refined["1+4-6"]["understood"] and "per provincie" not in refined["1+4-6"]["understood"]
+    assert refined["1+4-6"]["text"] == drafted["1+4-6"]["text"]  # asylum seekers stay unidentifiable, whatever the breakdown
+    assert "versie 2" in said
+    _untouched(drafted, refined, "1+4-6")
+
+    # Why Fedasil: the catalog's rule and the source the part cites, nothing changes.
+    said = _say(browser, "Waarom verwijs je naar Fedasil?")
+    rule = next(e.reason for e in default_catalog().external_sources if e.owner == "Fedasil")
+    marker = re.findall(r"\[(\d+)\]", refined["2-3"]["text"])[-1]
+    source = _css(browser, f'#pq-chat-src-{marker}')[0].get_attribute("textContent")
+    assert "Regel:" in said and rule in said and f"Bron [{marker}]" in said and "Datacatalogus: gegevens van Fedasil" in source
+    assert _parts(browser) == refined  # an explanation changes nothing
+
+    # Search precedents, then cite the first one in part 7.
+    said = _say(browser, "zoek eerdere antwoorden over asielzoekers op de arbeidsmarkt")
+    first = re.search(r"^1\. .*\(vraag ([^,)]+)", said, re.MULTILINE)
+    assert first and "citeer 1 in deel" in said, said
+    said = _say(browser, "citeer 1 in deel 7")
+    _wait(browser, lambda b: _parts(b)["7"]["changed"])
+    cited = _parts(browser)
+    new_marker = re.findall(r"\[(\d+)\]", cited["7"]["text"])[-1]
+    assert new_marker not in re.findall(r"\[(\d+)\]", refined["7"]["text"])
+    assert f"vraag {first.group(1)}" in _css(browser, f"#pq-chat-src-{new_marker}")[0].get_attribute("textContent")
+    _untouched(refined, cited, "7")
+    _shot(browser, "desktop-8-gesprek-geciteerd")
+
+    # Delete a part.
+    said = _say(browser, "schrap deel 8")
+    _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "7"])
+    deleted = _parts(browser)
+    _untouched(cited, deleted, "8")
+
+    # Export to Word: the file is the draft as it stands now.
+    said = _say(browser, "maak er een Word-bestand van")
+    assert "antwoord-216-tewerkstelling-asielzoekers.docx" in said
+    before = set(browser.downloads.glob("*.docx"))
+    for old in before:
+        old.unlink()
+    _click(browser, "#pq-chat-file a")
+    (path,) = _wait(browser, lambda b: list(b.downloads.glob("*.docx")), timeout=60)
+    word = "\n".join(p.text for p in WordDocument(path).paragraphs)
+    assert "1+4-6. Asielzoekers worden niet apart geïdentificeerd" in word and "\n7. " in word and "\n8. " not in word
+    assert f"[{new_marker}]" in word
+    _shot(browser, "desktop-9-gesprek-export")
+    assert _english_visible(browser) == []
+
+    # The draft view shows the chat's draft; the dossier keeps every chat turn as a version to step back to.
+    _tab(browser, "Ontwerpantwoord")
+    _wait(browser, lambda b: list(_parts(b, "#pq-review")) == ["1+4-6", "2-3", "7"])
+    assert {k: p["text"] for k, p in _parts(browser, "#pq-review").items()} == {k: p["text"] for k, p in deleted.items()}
+    _tab(browser, "Dossier")
+    _click(browser, "#pq-dossier-list input")
+    option = _wait(browser, lambda b: next(iter(o for o in _css(b, "ul[role=listbox] li") if "4 versie(s)" in o.text), None))
+    option.click()
+    _wait(browser, lambda b: "versie 4 · gewijzigd in gesprek" in _css(b, "#pq-dossier-versions")[0].text)
+    versions = _css(browser, "#pq-dossier-versions")[0].text
+    assert versions.count("gewijzigd in gesprek") == 3 and versions.count(f"· {USER[0]}") == 4
+    step_back = next(label for label in _css(browser, "#pq-dossier-versions label") if label.text.startswith("versie 3 "))
+    step_back.click()
+    _click(browser, "#pq-dossier-open")
+    _wait(browser, lambda b: list(_parts(b, "#pq-review")) == ["1+4-6", "2-3", "7", "8"])
+    _tab(browser, "Gesprek")
+    _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "7", "8"])  # the chat goes on from the version opened
+    said = _say(browser, "schrap deel 7")
+    assert "versie 5" in said and list(_parts(browser)) == ["1+4-6", "2-3", "8"]
