@@ -179,8 +179,15 @@ def build_app(service: Service) -> gr.Blocks:
     def api_chat(message: str, state: dict | None = None):
         """One turn of the drafting chat: (the reply with its state, the exported file or None). Like the other API
         calls it does not write to the dossier; the caller keeps the state and sends it back with the next message."""
+        from pydantic import ValidationError
+
         require_working()
-        reply = service.chat(message, ChatState.model_validate(state) if state else None,
+        try:
+            current = ChatState.model_validate(state) if state else None
+        except ValidationError:
+            raise PQError("de gespreksstatus is ongeldig: stuur de status terug die het vorige antwoord gaf, of begin een nieuw "
+                          "gesprek zonder status") from None
+        reply = service.chat(message, current,
                              exporter=lambda draft, fmt: service.export(draft, fmt, question_text=(state or {}).get("question")))
         return reply.to_json_dict(), reply.file
 

@@ -249,3 +249,106 @@ def test_sources_tab_opens_a_document_at_its_matched_sub_question(running_app):
     assert marked == ["2"]  # the matched sub-question is the one the page scrolls to
     with pytest.raises(PQError, match="onbekend document"):
         service.document("no-such-id")
+
+
+# --- the drafting chat through its API ----------------------------------------------------------------
+CHAT_QUESTION = ("1. Hoeveel werkzoekenden zonder werk waren er eind 2023 in Vlaanderen?\n"
+                 "2. Hoeveel asielzoekers gingen aan de slag vanaf 2022?\n"
+                 "3. Hoe evalueert de minister de samenwerking met Fedasil?")
+
+
+def _say(client, message: str, state: dict | None = None) -> tuple[dict, str | None]:
+    return client.predict(message, state, api_name="/chat")
+
+
+def _others(draft: dict, *labels: str) -> dict:
+    """Every part but these, as it stands: text, status, reading and citations."""
+    return {p["label"]: (p["text"], p["status"], p["reading"], p["citations"]) for p in draft["parts"] if p["label"] not in labels}
+
+
+@pytest.fixture(scope="module")
+def chat_drafted(client):
+    reply, _ = _say(client, CHAT_QUESTION)
+    return reply
+
+
+def test_api_chat_drafts_a_pasted_question(chat_drafted):
+    assert chat_drafted["kind"] == "draft" and chat_drafted["changed"] == ["1", "2", "3"]
+    parts = chat_drafted["draft"]["parts"]
+    assert [(p["label"], p["status"]) for p in parts] == [("1", "available"), ("2", "owned_elsewhere"), ("3", "policy")]
+    assert chat_drafted["state"]["draft"] == chat_drafted["draft"]  # the state carries the draft to the next turn
+
+
+def test_api_chat_refines_one_statistical_part(client, chat_drafted):
+    import pandas as pd
+
+    from tools.catalog import DATA_DIR
+
+    reply, _ = _say(client, "deel 1 per geslacht", chat_drafted["state"])
+    table = pd.read_csv(DATA_DIR / "synthetic" / "vdab_werkzoekenden.csv", dtype={"maand": str})
+    expected = table[table["maand"] == "2023-12"].groupby("geslacht")["werkzoekenden_zonder_werk"].sum().to_dict()
+    part = reply["draft"]["parts"][0]
+    assert reply["kind"] == "refine" and reply["changed"] == ["1"] and part["reading"]["breakdowns"] == ["geslacht"]
+    assert {f["filters"]["geslacht"][0]: f["value"] for f in part["figures"] if "geslacht" in f["filters"]} == expected
+    assert _others(reply["draft"], "1") == _others(chat_drafted["draft"], "1")
+    earlier, _ = _say(client, "en het jaar ervoor?", reply["state"])  # the part the last refinement was about
+    assert earlier["changed"] == ["1"] and earlier["draft"]["parts"][0]["reading"]["period"]["day"] == "2022-12-31"
+    assert _others(earlier["draft"], "1") == _others(chat_drafted["draft"], "1")
+
+
+def test_api_chat_explains_the_rule_and_the_source(client, chat_drafted):
+    from tools.catalog import default_catalog
+
+    reply, _ = _say(client, "Waarom verwijs je naar Fedasil?", chat_drafted["state"])
+    part = chat_drafted["draft"]["parts"][1]
+    rule = next(e.reason for e in default_catalog().external_sources if e.owner == "Fedasil")
+    (citation,) = part["citations"]
+    assert reply["kind"] == "explain" and reply["draft"] is None and reply["changed"] == []
+    assert "Regel:" in reply["text"] and rule in reply["text"] and f"Bron [{citation['n']}]: {citation['title']}" in reply["text"]
+    figure, _ = _say(client, "waar komt het cijfer van deel 1 vandaan?", chat_drafted["state"])
+    value = chat_drafted["draft"]["parts"][0]["figures"][0]["value"]
+    assert "VDAB werkzoekenden zonder werk per maand" in figure["text"] and "een stand" in figure["text"]
+    assert f"{value:,}".replace(",", ".") in figure["text"]
+
+
+def test_api_chat_searches_and_cites_a_precedent_in_one_part(client):
+    drafted, _ = _say(client, seed_question_only())
+    found, _ = _say(client, "zoek eerdere antwoorden over asielzoekers op de arbeidsmarkt", drafted["state"])
+    assert found["kind"] == "search" and found["hits"] and found["draft"] is None
+    assert all(h["id"] != drafted["draft"]["question_id"] for h in found["hits"])  # never the question itself
+    cited, _ = _say(client, "citeer 1 in deel 7", found["state"])
+    part = next(p for p in cited["draft"]["parts"] if p["label"] == "7")
+    assert cited["kind"] == "cite" and cited["changed"] == ["7"]
+    assert part["citations"][-1]["id"] == found["hits"][0]["id"] and f"[{part['citations'][-1]['n']}]" in part["text"]
+    assert _others(cited["draft"], "7") == _others(drafted["draft"], "7")
+    again, _ = _say(client, "citeer 1 in deel 7", cited["state"])
+    assert again["draft"] is None and "niets gewijzigd" in again["text"]  # the same precedent is not cited twice
+
+
+def test_api_chat_edits_and_exports(client, chat_drafted):
+    removed, _ = _say(client, "schrap deel 3", chat_drafted["state"])
+    assert removed["kind"] == "edit" and [p["label"] for p in removed["draft"]["parts"]] == ["1", "2"]
+    assert _others(removed["draft"]) == _others(chat_drafted["draft"], "3")
+    marked, _ = _say(client, "zet deel 2 op te vervolledigen", removed["state"])
+    assert marked["changed"] == ["2"] and marked["draft"]["parts"][1]["text"].endswith("[Te vervolledigen door de dossierbeheerder.]")
+    assert _others(marked["draft"], "2") == _others(removed["draft"], "2")
+    exported, path = _say(client, "maak er een Word-bestand van", marked["state"])
+    assert exported["kind"] == "export" and exported["draft"] is None and Path(path).suffix == ".docx"
+    text = "\n".join(p.text for p in WordDocument(path).paragraphs)
+    assert "1. " in text and "2. " in text and "3. Hoe evalueert" not in text and "[Te vervolledigen door de dossierbeheerder.]" in text
+
+
+def test_api_chat_unknown_instructions_and_rewrites_without_a_model_change_nothing(client, chat_drafted):
+    from gradio_client.exceptions import AppError
+
+    for message in ("bak een taart", "deel 1 per beperking", "schrap deel 9"):
+        reply, _ = _say(client, message, chat_drafted["state"])
+        assert reply["kind"] == "help" and reply["draft"] is None and reply["state"]["draft"] == chat_drafted["draft"], message
+    assert "Ik kan:" in _say(client, "bak een taart", chat_drafted["state"])[0]["text"]
+    assert "beperking" in _say(client, "deel 1 per beperking", chat_drafted["state"])[0]["text"]
+    rewrite, _ = _say(client, "formuleer deel 3 korter", chat_drafted["state"])
+    assert rewrite["kind"] == "rewrite" and rewrite["draft"] is None and "PQ_LLM" in rewrite["text"]
+    with pytest.raises(AppError, match="Het bericht is leeg"):
+        _say(client, "   ", chat_drafted["state"])
+    with pytest.raises(AppError, match="De gespreksstatus is ongeldig"):
+        _say(client, "schrap deel 3", {"draft": "geen ontwerp"})

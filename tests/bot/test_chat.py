@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from bot.chat import Chat, ChatState
-from tests.conftest import seed_question_only
+from tests.conftest import SEED, seed_question_only
 from tools.catalog import DATA_DIR
 from tools.errors import PQError
 
@@ -92,3 +92,131 @@ def test_a_rewrite_needs_a_model_and_anything_else_is_answered_with_what_the_cha
     with pytest.raises(PQError):
         chat.turn("   ", state)
     assert chat.turn("hallo", ChatState()).kind == "help"  # nothing to work on yet
+
+
+# --- more ways of saying things, and what each class of instruction leaves alone --------------------
+FIGURES = ("1. Hoeveel werkzoekenden zonder werk waren er eind 2023 in Vlaanderen?\n"
+           "2. Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend?\n"
+           "3. Hoe evalueert de minister de samenwerking met Fedasil?")
+
+
+@pytest.fixture
+def offline_chat(tmp_path):
+    """The chat without a precedent index (drafting, refining, explaining, editing need none)."""
+    return Chat(exporter=lambda draft, fmt: tmp_path / f"antwoord.{fmt}", asked=dt.date(2024, 2, 2))
+
+
+def _cgvs_2023() -> pd.DataFrame:
+    frame = pd.read_csv(DATA_DIR / "cgvs-monthly" / "cgvs-monthly-2020-2025.csv", dtype=str)
+    frame = frame[frame["year"] == "2023"]
+    return frame.assign(value=frame["count_applicants_international_protection"].str.replace(".", "", regex=False).astype(int))
+
+
+@pytest.mark.parametrize("message, labels", [
+    ("deel 1 en 2 per geslacht", ["1", "2"]),
+    ("voor 1, alleen Limburg", ["1"]),
+    ("per provincie voor deel 1", ["1"]),
+    ("deelvragen 1 en 3 per provincie", ["1", "3"]),
+])
+def test_the_parts_an_instruction_names(message, labels):
+    from bot.chat import _label_items
+    from tools.text import fold
+
+    assert _label_items(fold(message)) == labels
+
+
+@pytest.mark.parametrize("message", ["en in 2022?", "van 1 januari 2022 tot eind 2023", "voor 3 maanden", "alleen in 12,5 procent"])
+def test_years_dates_and_amounts_are_not_parts(message):
+    from bot.chat import _label_items
+    from tools.text import fold
+
+    assert _label_items(fold(message)) == []
+
+
+def test_a_refinement_of_two_parts_changes_those_two(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn("deel 1 en 2 alleen Limburg", state)
+    assert reply.changed == ["1", "2"] and reply.draft.parts[2].text == state.draft.parts[2].text
+    limburg = _jobseekers().query("maand == '2023-12' and provincie == 'Limburg'")["werkzoekenden_zonder_werk"].sum()
+    assert reply.draft.parts[0].reading["filters"] == {"provincie": ["Limburg"]}
+    assert [f.value for f in reply.draft.parts[0].figures] == [limburg]
+    # CGVS figures are national: the part says so and gives no figure, never the national one again.
+    assert reply.draft.parts[1].status == "not_available" and not reply.draft.parts[1].figures
+    assert "niet beschikbaar per provincie" in reply.draft.parts[1].text
+
+
+def test_a_refinement_the_reader_cannot_place_changes_nothing(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn("deel 1 per beperking", state)
+    assert reply.kind == "help" and reply.draft is None and reply.state.draft == state.draft and "beperking" in reply.text
+    same = offline_chat.turn("deel 1 eind 2023", state)
+    assert same.draft is None and "al zo gelezen" in same.text
+    policy = offline_chat.turn("deel 3 per geslacht", state)
+    assert policy.kind == "help" and policy.draft is None and "geen cijfers" in policy.text
+
+
+def test_a_flow_with_a_published_total_is_explained_with_that_rule(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn("waar komt het cijfer van deel 2 vandaan?", state)
+    months = _cgvs_2023()
+    covered = months[months["month_id"].astype(int) <= 11]["value"].sum()
+    assert set(months["month_id"].astype(int)) == set(range(1, 12))  # the CGVS publishes no December figure
+    assert "een stroom" in reply.text and "DVZ-001" in reply.text and "2023-12" in reply.text
+    assert f"Cijfer {covered:,}".replace(",", ".") in reply.text and "Cijfer 35.507" in reply.text
+    by_value = offline_chat.turn(f"waar komt {covered:,} vandaan?".replace(",", "."), state)
+    assert by_value.text.startswith("Deel 2 ")
+    unknown = offline_chat.turn("waar komt 12.345 vandaan?", state)
+    assert "staat in geen deel" in unknown.text
+
+
+def test_why_a_part_is_not_identified_names_the_register_and_its_rule(offline_chat):
+    state = offline_chat.turn(seed_question_only()).state
+    reply = offline_chat.turn("waarom zeg je dat deel 1 niet geïdentificeerd is?", state)
+    assert reply.text.startswith("Deel 1+4-6 (niet geïdentificeerd)")
+    assert "kan 'VDAB werkzoekenden zonder werk per maand (demonstratiedata)' (VDAB) asielzoekers niet apart herkennen" in reply.text
+    policy = offline_chat.turn("leg deel 7 uit", state)
+    assert policy.text.startswith("Deel 7 (beleid · te vervolledigen)") and "beleidsvraag" in policy.text
+
+
+def test_removing_every_part_is_refused_and_a_removed_part_needs_no_focus(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    refused = offline_chat.turn("schrap deel 1, 2 en 3", state)
+    assert refused.draft is None and len(refused.state.draft.parts) == 3
+    removed = offline_chat.turn("deel 3 mag weg", state)
+    assert removed.changed == ["3"] and [p.label for p in removed.draft.parts] == ["1", "2"]
+    vague = offline_chat.turn("verwijder de zin over december in deel 2", state)
+    assert vague.kind == "rewrite" and vague.draft is None  # not a whole part: that is a rewrite, which needs a model
+
+
+def test_a_rewrite_with_a_model_passes_the_numbers_guard(tmp_path):
+    from tests.conftest import fake_chat_model
+
+    drafted = Chat(asked=dt.date(2024, 2, 2)).turn(FIGURES)
+    shorter = drafted.draft.parts[2].text  # the model's "rewrite": the same words and one more
+    good = Chat(llm=fake_chat_model([shorter + " Kort."]), asked=dt.date(2024, 2, 2)).turn("formuleer deel 3 korter", drafted.state)
+    assert good.kind == "rewrite" and good.changed == ["3"] and good.draft.parts[2].text == shorter + " Kort."
+    assert [p.text for p in good.draft.parts[:2]] == [p.text for p in drafted.draft.parts[:2]]
+    bad = Chat(llm=fake_chat_model([shorter + " In 2023 waren het er 99.999."]), asked=dt.date(2024, 2, 2))
+    refused = bad.turn("formuleer deel 3 korter", drafted.state)
+    assert refused.draft is None and "verworpen" in refused.text and "99.999" in refused.text
+
+
+def test_a_question_from_a_file_is_drafted_and_help_and_thanks_are_answered(offline_chat):
+    from bot.parse.files import parse_path
+
+    document = parse_path(SEED)
+    reply = offline_chat.turn("", document=document, question_text="vraag uit bestand")
+    assert reply.kind == "draft" and reply.state.question == "vraag uit bestand" and reply.state.asked == dt.date(2024, 2, 2)
+    assert [p.label for p in reply.draft.parts] == ["1+4-6", "2-3", "7", "8"]
+    assert offline_chat.turn("wat kan je?", reply.state).text.startswith("Het ontwerp heeft de delen 1+4-6, 2-3, 7 en 8.")
+    assert offline_chat.turn("dank je", reply.state).text.startswith("Graag gedaan.")
+    assert offline_chat.turn("schrap deel 8", ChatState()).kind == "help"  # nothing to remove yet
+
+
+def test_the_conversation_a_state_keeps_is_bounded(offline_chat):
+    from bot.chat import MAX_TURNS_KEPT
+
+    state = offline_chat.turn(FIGURES).state
+    for _ in range(MAX_TURNS_KEPT):
+        state = offline_chat.turn("dank je", state).state
+    assert len(state.turns) == MAX_TURNS_KEPT and state.turns[-1]["role"] == "assistant"
