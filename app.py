@@ -1,9 +1,11 @@
 """PQ Assistant web app (Gradio). Thin: logic lives in `bot/` and `tools/`; `bot.service` holds it,
 `bot.app_view` writes the HTML, `bot.app_messages` the Dutch.
 
-Tabs: Ontwerpantwoord (draft, review each claim beside its source, edit, export), Cijfers (ad-hoc
-statistics with follow-ups), Bronnen (search precedents, open a document), Dossier (every draft,
-its versions and exports: reopen, compare, export again).
+Tabs: Gesprek (the drafting chat: paste a question, then refine, explain, search and cite, edit and
+export by talking to the draft, shown beside the conversation), Ontwerpantwoord (draft, review each
+claim beside its source, edit, export), Cijfers (ad-hoc statistics with follow-ups), Bronnen (search
+precedents, open a document), Dossier (every draft, its versions and exports: reopen, compare, export
+again). The chat and Ontwerpantwoord show one draft and one line of versions.
 
 Settings (bot/settings.py): PQ_HOST (127.0.0.1), PQ_PORT (7860), PQ_AUTH (user:password, or a file
 with one user:password per line), PQ_CONCURRENCY (4), PQ_DATA_DIR (index, dossier, exports) and the
