@@ -179,6 +179,24 @@ def _figure_named(folded: str) -> float | None:
     return None
 
 
+# The chat's own way of asking, around what the reader reads: politeness, imperatives and the value being replaced.
+_COMMAND_WORDS = [
+    (re.compile(r"\b(?:aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp|s\.v\.p\.?|please|dank je|dank u|bedankt)\b"), " "),
+    (re.compile(r"^(?:(?:maak|toon|geef|herbereken|bereken|verander|wijzig|pas|doe|zet|werk)\s+(?:het|dat|dit|deze|die)?\s*)+"), ""),
+    (re.compile(r"\bsplits\b(.*?)\bop\b\s*(?:naar|volgens|per)?"), r"\1 per "),
+    (re.compile(r"\b(?:in plaats van|i\.p\.v\.?|ipv|instead of)\b.*$"), ""),
+    (re.compile(r"\s+(?:aan|bij|om)\s*([?.!]*)$"), r"\1"),  # the rest of "pas deel 1 aan", "werk deel 1 bij"
+]
+
+
+def _instruction(text: str) -> str:
+    """What the reader should read in a refinement: 'splits deel 1 op naar geslacht aub' -> 'per geslacht'."""
+    out = _strip_part_references(text)
+    for pattern, replacement in _COMMAND_WORDS:
+        out = pattern.sub(replacement, out)
+    return re.sub(r"\s+([?.!,:;])", r"\1", " ".join(out.split())).strip(" ,:;") or _strip_part_references(text)
+
+
 def _same_reading(a: Reading, b: Reading) -> bool:
     """The same question asked (the words it was asked in aside)."""
     skip = {"text", "source", "corrected", "language", "unplaced", "filter_words"}
@@ -281,7 +299,7 @@ class Chat:
     def _refine(self, text: str, folded: str, state: ChatState) -> ChatReply:
         draft = state.draft
         statistical = [p for p in draft.parts if p.kind == "statistic" and p.reading]
-        instruction = _strip_part_references(text) or text
+        instruction = _instruction(text) or text
         items = _label_items(folded)
         if items:
             parts = _parts_named(draft, items)
@@ -369,10 +387,12 @@ class Chat:
                 if found:
                     return found
         statuses = {"niet geidentificeerd": "not_identified", "niet apart": "not_identified", "te controleren": "needs_review",
-                    "geen gegevens": "not_available", "geen cijfer": "not_available"}
+                    "geen gegevens": "not_available", "geen cijfer": "not_available", "verwijs": "owned_elsewhere",
+                    "doorverwijs": "owned_elsewhere", "ander agentschap": "owned_elsewhere", "andere instantie": "owned_elsewhere",
+                    "refer": "owned_elsewhere"}
         for words, status in statuses.items():
             found = [p for p in draft.parts if p.status == status]
-            if words in folded and found:
+            if re.search(rf"\b{words}", folded) and found:
                 return found
         if state.focus:
             found = [p for p in draft.parts if p.label == state.focus]

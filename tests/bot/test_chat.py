@@ -220,3 +220,16 @@ def test_the_conversation_a_state_keeps_is_bounded(offline_chat):
     for _ in range(MAX_TURNS_KEPT):
         state = offline_chat.turn("dank je", state).state
     assert len(state.turns) == MAX_TURNS_KEPT and state.turns[-1]["role"] == "assistant"
+
+
+@pytest.mark.parametrize("message, breakdowns", [
+    ("splits deel 1 op naar geslacht", ["geslacht"]),
+    ("maak deel 1 per provincie aub", ["provincie"]),
+    ("kan je deel 1 opsplitsen per leeftijdsgroep?", ["leeftijdsgroep"]),
+])
+def test_the_chats_own_way_of_asking_reaches_the_reader(offline_chat, message, breakdowns):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn(message, state)
+    assert reply.changed == ["1"] and reply.draft.parts[0].reading["breakdowns"] == breakdowns
+    replaced = offline_chat.turn("deel 1 eind 2022 in plaats van eind 2023", state).draft.parts[0]
+    assert replaced.reading["period"]["day"] == "2022-12-31"
