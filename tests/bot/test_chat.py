@@ -225,7 +225,7 @@ def test_the_conversation_a_state_keeps_is_bounded(offline_chat):
 @pytest.mark.parametrize("message, breakdowns", [
     ("splits deel 1 op naar geslacht", ["geslacht"]),
     ("maak deel 1 per provincie aub", ["provincie"]),
-    ("kan je deel 1 opsplitsen per leeftijdsgroep?", ["leeftijdsgroep"]),
+    ("kan je deel 1 opsplitsen per leeftijdsgroep?", ["leeftijd"]),
 ])
 def test_the_chats_own_way_of_asking_reaches_the_reader(offline_chat, message, breakdowns):
     state = offline_chat.turn(FIGURES).state
