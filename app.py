@@ -106,6 +106,18 @@ def _path_of(file) -> str:
     return file.get("path") if isinstance(file, dict) else str(file)
 
 
+def chat_input_note(message) -> str:
+    """Under the chat's input: which file will be drafted, and never a silent choice between a file and a pasted question."""
+    files = (message or {}).get("files") or []
+    if not files:
+        return ""
+    name = html.escape(Path(_path_of(files[0])).name)
+    if looks_like_a_question_to_draft((message or {}).get("text") or ""):
+        return ('<p class="pq-input-note pq-warn" role="status">Er staat zowel een geplakte vraag als een bestand klaar. '
+                "Wis er één: de toepassing kiest niet zelf.</p>")
+    return f'<p class="pq-input-note" role="status">Het bestand <strong>{name}</strong> wordt opgesteld bij Versturen.</p>'
+
+
 def status_html(text: str) -> str:
     return f'<div class="pq-status" role="status" aria-live="polite">{html.escape(text)}</div>'
 
@@ -540,6 +552,7 @@ def build_app(service: Service) -> gr.Blocks:
                             label="Bericht", show_label=False, elem_id="pq-chat-input", file_types=[".pdf", ".txt", ".json"],
                             file_count="single", sources=["upload"], max_lines=10, submit_btn="Versturen",
                             placeholder="Plak de vraag of typ een opdracht (Enter verstuurt, Shift+Enter is een nieuwe regel)")
+                        chat_note = gr.HTML("", elem_id="pq-chat-note", js_on_load=None)
                         chat_file = gr.File(label="Export", elem_id="pq-chat-file", interactive=False, visible=False)
                     with gr.Column(scale=3, min_width=480):
                         chat_review = gr.HTML(CHAT_PLACEHOLDER, elem_id="pq-chat-review", js_on_load=None)
@@ -633,6 +646,7 @@ def build_app(service: Service) -> gr.Blocks:
             api_visibility="private", show_progress="minimal").then(ui_chat_ready, None, chat_input, api_visibility="private",
                                                                     show_progress="hidden")
         conversation.clear(ui_chat_clear, None, [conversation, chat_state, chat_file], api_visibility="private")
+        chat_input.change(chat_input_note, chat_input, chat_note, show_progress="hidden", api_visibility="private")
 
         draft_button.click(ui_draft, [question, upload, conversation],
                            [review, header_box, edited, draft_state, version_state, exported, question_box, save_note, chat_review,

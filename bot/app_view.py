@@ -531,7 +531,10 @@ PAGE_SCRIPT = """<script>
   const TITLES = {Error: 'Fout', Warning: 'Let op', Info: 'Melding', Success: 'Gelukt'};
   const LABELS = {'Close': 'Sluiten', 'Click to upload or drop files': 'Klik om een bestand te kiezen of sleep het hierheen',
     'File upload': 'Bestand kiezen', 'More tabs': 'Meer tabbladen', 'Clear': 'Wissen', 'Download': 'Downloaden',
-    'Remove': 'Verwijderen', 'Copy': 'Kopiëren', 'Fullscreen': 'Volledig scherm'};
+    'Remove': 'Verwijderen', 'Copy': 'Kopiëren', 'Fullscreen': 'Volledig scherm', 'Submit': 'Versturen',
+    'Multimedia input field': 'Bericht of bestand', 'Upload a file': 'Bestand kiezen', 'Remove file': 'Bestand verwijderen',
+    'Uploaded files': 'Gekozen bestanden', 'File thumbnail': 'Gekozen bestand', 'chatbot conversation': 'Gesprek'};
+  const TEXTS = {'Loading content': 'Het antwoord wordt opgesteld'};
   function dutch(node) {
     if (!node || node.nodeType !== 1) return;
     const titles = node.matches('.toast-title') ? [node] : node.querySelectorAll('.toast-title');
@@ -541,6 +544,12 @@ PAGE_SCRIPT = """<script>
     });
     const labelled = node.matches('[aria-label]') ? [node, ...node.querySelectorAll('[aria-label]')] : node.querySelectorAll('[aria-label]');
     labelled.forEach((el) => { const nl = LABELS[el.getAttribute('aria-label')]; if (nl) el.setAttribute('aria-label', nl); });
+    // a few words Gradio writes as text (the chat's pending answer)
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const nl = TEXTS[text.textContent.trim()];
+      if (nl) text.textContent = nl;
+    }
   }
   new MutationObserver((mutations) => {
     for (const m of mutations) {

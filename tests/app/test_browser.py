@@ -554,7 +554,27 @@ def test_a_whole_conversation_drafts_refines_explains_cites_deletes_and_exports(
     step_back.click()
     _click(browser, "#pq-dossier-open")
     _wait(browser, lambda b: list(_parts(b, "#pq-review")) == ["1+4-6", "2-3", "7", "8"])
+    # An edit typed in Ontwerpantwoord and not saved is kept (as its own version) before the chat changes the draft.
+    edited = _css(browser, "#pq-edited textarea")[0].get_attribute("value")
+    assert "\n\n8. " in edited
+    _type(browser, "#pq-edited textarea", edited.replace("\n\n8. ", "\n\n8. Met de hand aangevuld. "))
     _tab(browser, "Gesprek")
     _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "7", "8"])  # the chat goes on from the version opened
     said = _say(browser, "schrap deel 7")
-    assert "versie 5" in said and list(_parts(browser)) == ["1+4-6", "2-3", "8"]
+    assert "eerst bewaard als versie 5" in said and "versie 6" in said
+    _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "8"])
+    assert _parts(browser)["8"]["text"].startswith("Met de hand aangevuld.")
+
+    # A question as a file: a new draft (and a new line of versions) from the file alone.
+    question = Path(tempfile.mkdtemp(prefix="pq-question-")) / "vraag.txt"
+    question.write_text(SYNTHETIC_QUESTION, encoding="utf-8")
+    count = len(_css(browser, "#pq-conversation .message"))
+    _css(browser, '#pq-chat-input input[type="file"]')[0].send_keys(str(question))
+    _wait(browser, lambda b: "Het bestand vraag.txt wordt opgesteld" in _css(b, "#pq-chat-note")[0].text)
+    _click(browser, "#pq-chat-input .submit-button")
+    _wait(browser, lambda b: len(_css(b, "#pq-conversation .message")) >= count + 2)
+    _wait(browser, lambda b: _css(b, "#pq-chat-input textarea")[0].is_enabled())
+    assert "vraag.txt" in _css(browser, "#pq-conversation .message")[-2].text
+    assert "Ontwerpantwoord opgesteld in 2 delen" in _css(browser, "#pq-conversation .message")[-1].text
+    _wait(browser, lambda b: list(_parts(b)) == ["1", "2"])
+    assert _css(browser, "#pq-chat-review .pq-synthetic")
