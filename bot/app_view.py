@@ -449,6 +449,10 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-changed-note {font-size: .78em; font-weight: 600; color: #1b6e36; border: 1px solid #1b6e36; border-radius: 10px; padding: 0 7px;}
 #pq-chat-review, #pq-chat-review > div {overflow: visible !important;}
 #pq-chat-review {container-type: inline-size;}
+/* on a wide screen the conversation stays in view beside a long draft */
+@media (min-width: 901px) {
+  #pq-chat-column {position: sticky; top: 8px; align-self: flex-start;}
+}
 @container (max-width: 720px) {
   .pq-review {grid-template-columns: minmax(0, 1fr);}
   .pq-sources {display: none;}
