@@ -299,7 +299,9 @@ def build_app(service: Service) -> gr.Blocks:
             return service.export(current, fmt, question_text=state.question, version_id=version["version_id"] if version else None,
                                   user=user)
 
-        reply: ChatReply = service.chat(text, state, question=question, exporter=exporter)
+        reply: ChatReply = service.chat(text, state, question=question, exporter=exporter,
+                                        draft_id=int(version["draft_id"]) if version else None,
+                                        current_version=int(version["number"]) if version else None)
         new_draft = reply.state.draft
         if reply.kind == "draft":
             question = question or service.read_question(reply.state.question, None)

@@ -45,7 +45,7 @@ from tools.reading import Reading
 from tools.statistics import StatAnswer, answer
 from tools.text import fold
 
-ChatKind = Literal["draft", "refine", "explain", "search", "cite", "edit", "export", "rewrite", "help"]
+ChatKind = Literal["draft", "refine", "explain", "search", "cite", "edit", "undo", "export", "rewrite", "help"]
 MAX_MESSAGE_CHARS = 200_000
 MAX_TURNS_KEPT = 40  # the conversation a state carries (a state file stays small)
 SEARCH_RESULTS = 5
@@ -54,7 +54,8 @@ HELP = ("Ik kan: een vraag opstellen (plak de vraag of kies een bestand), een st
         "'voor 3 alleen Limburg', 'en het jaar ervoor?'), uitleggen ('waarom verwijs je naar Fedasil?', 'waar komt het cijfer van "
         "deel 1 vandaan?'), eerdere antwoorden zoeken ('zoek eerdere antwoorden over jobbeurzen') en er een citeren ('citeer 1 in "
         "deel 7'), een deel schrappen ('schrap deel 8') of op te vervolledigen zetten ('zet deel 7 op te vervolledigen'), "
-        "een deel herformuleren met een taalmodel ('formuleer deel 7 korter') en exporteren ('maak er een Word-bestand van').")
+        "een deel herformuleren met een taalmodel ('formuleer deel 7 korter'), een wijziging ongedaan maken ('maak dat ongedaan', "
+        "'ga terug naar versie 2') en exporteren ('maak er een Word-bestand van').")
 
 
 class ChatState(BaseModel):
@@ -117,6 +118,8 @@ _REMOVE_SOMETHING = re.compile(r"\b(?:schrap|schrappen|verwijder|verwijderen|laa
 _TO_COMPLETE = re.compile(r"\bop te vervolledigen\b|\bte vervolledigen\b|\baan te vullen\b|\bopen laten\b|\bmark .* to complete\b")
 _REWRITE = re.compile(r"\b(?:formuleer|herformuleer|herformuleren|herschrijf|herschrijven|korter|langer|vlotter|formeler|eenvoudiger|"
                       r"bondiger|beknopter|zakelijker|duidelijker|vriendelijker|verbeter|rewrite|shorter|reformule[rz]?)\b")
+_UNDO = re.compile(r"\b(?:maak\s+(?:dat|het|dit|de laatste wijziging|die wijziging)\s+ongedaan|ongedaan maken|undo|"
+                   r"(?:ga\s+|zet\s+(?:het\s+)?)?terug naar (?:de\s+)?(?:vorige\s+)?versie(?:\s+(\d+))?|vorige versie terug)\b")
 _EXPORT = re.compile(r"\b(?:word|docx|markdown|exporteer|exporteren|export|download|downloaden|bestand)\b")
 
 
@@ -216,14 +219,18 @@ def _same_reading(a: Reading, b: Reading) -> bool:
 # --- the conversation ----------------------------------------------------------------------------
 class Chat:
     """One conversation about one draft. `exporter(draft, fmt)` writes the file (the app's or the CLI's
-    own way); `drafter(document)` drafts a question (by default the pipeline, as `draft` does)."""
+    own way); `drafter(document)` drafts a question (by default the pipeline, as `draft` does);
+    `versions(number)` gives an earlier version of the draft and its name (None: the one before the current
+    one), where the caller keeps versions (the app's dossier)."""
 
     def __init__(self, index=None, llm=None, exporter: Callable[[Draft, str], Path] | None = None,
-                 asked: dt.date | None = None, drafter: Callable[[Document], Draft] | None = None) -> None:
+                 asked: dt.date | None = None, drafter: Callable[[Document], Draft] | None = None,
+                 versions: Callable[[int | None], tuple[Draft, str]] | None = None) -> None:
         self.index = index
         self.llm = llm
         self.exporter = exporter
         self.asked = asked
+        self.versions = versions
         self.drafter = drafter or (lambda doc: draft_document(doc, index=self.index, llm=self.llm))
 
     def turn(self, message: str, state: ChatState | None = None, document: Document | None = None,
@@ -263,6 +270,8 @@ class Chat:
                 return self._draft(parse_text(text), text, state)  # a one-line question
             return ChatReply(kind="help", text="Er is nog geen ontwerp. Plak eerst de schriftelijke vraag of kies een bestand. " + HELP,
                              state=state)
+        if _UNDO.search(folded):
+            return self._undo(folded, state)
         if _CITE.search(folded):
             return self._cite(folded, state)
         if _EXPLAIN.search(folded):
@@ -500,6 +509,26 @@ class Chat:
         rest = dutch_list([p.label for p in new_draft.parts])
         return ChatReply(kind="edit", text=f"Deel {dutch_list(labels)} geschrapt. Het ontwerp heeft nu de delen {rest}.", draft=new_draft,
                          changed=labels, state=state)
+
+    def _undo(self, folded: str, state: ChatState) -> ChatReply:
+        if self.versions is None:
+            return ChatReply(kind="help", text="Een eerdere versie terugzetten kan in de app: in het gesprek ('ga terug naar versie 2') "
+                             "of in het tabblad Dossier. Hier is er niets gewijzigd.", state=state)
+        number = _UNDO.search(folded).group(1)
+        try:
+            earlier, name = self.versions(int(number) if number else None)
+        except PQError as exc:
+            return ChatReply(kind="help", text=f"{_sentence(str(exc))} Er is niets gewijzigd.", state=state)
+        before = {p.label: p for p in state.draft.parts}
+        after = {p.label: p for p in earlier.parts}
+        changed = [label for label in [*after, *[x for x in before if x not in after]] if before.get(label) != after.get(label)]
+        if not changed and earlier.header == state.draft.header:
+            return ChatReply(kind="undo", text=f"Het ontwerp is al gelijk aan {name}; er verandert niets.", state=state)
+        state.draft, state.focus = earlier, None
+        parts = dutch_list([p.label for p in earlier.parts])
+        return ChatReply(kind="undo", text=f"Terug naar {name}: het ontwerp heeft de delen {parts}"
+                         + (f"; anders dan zonet: deel {dutch_list(changed)}." if changed else "."),
+                         draft=earlier, changed=[c for c in changed if c in after], state=state)
 
     def _to_complete(self, folded: str, state: ChatState) -> ChatReply:
         items = _label_items(folded)

@@ -167,14 +167,32 @@ class Service:
 
     # -- drafting in conversation ------------------------------------------------------------------
     def chat(self, message: str, state: ChatState | None, question: QuestionInput | None = None,
-             exporter: Callable[[Draft, str], Path] | None = None) -> ChatReply:
+             exporter: Callable[[Draft, str], Path] | None = None, draft_id: int | None = None,
+             current_version: int | None = None) -> ChatReply:
         """One turn of the drafting chat. A question read from a file (`question`) is drafted; a draft is made
-        exactly as `draft` makes it (the same index, model and warnings), so the chat and the draft view agree."""
+        exactly as `draft` makes it (the same index, model and warnings), so the chat and the draft view agree.
+        With the dossier's `draft_id` (and the version shown now), "maak dat ongedaan" and "ga terug naar versie 2"
+        bring back a version from the dossier."""
         index = self.index if self.builder.lexical_ready.is_set() and self.index.exists() else None
-        chat = Chat(index=index, llm=self.llm, exporter=exporter, drafter=self.draft)
+        versions = (lambda number: self.earlier_version(draft_id, number, current_version)) if draft_id is not None else None
+        chat = Chat(index=index, llm=self.llm, exporter=exporter, drafter=self.draft, versions=versions)
         if question is not None:
             return chat.turn(message, state, document=question.document, question_text=question.text)
         return chat.turn(message, state)
+
+    def earlier_version(self, draft_id: int, number: int | None, current: int | None) -> tuple[Draft, str]:
+        """Version `number` of a draft in the dossier (None: the one before `current`), and how to name it."""
+        from bot.app_view import VERSION_KINDS
+
+        versions = self.dossier.versions(draft_id)
+        if number is None:
+            number = (current or versions[-1].number) - 1
+            if number < 1:
+                raise PQError("er is geen eerdere versie: dit is de versie zoals ze werd opgesteld")
+        found = next((v for v in versions if v.number == number), None)
+        if found is None:
+            raise PQError(f"dit ontwerp heeft geen versie {number}; de versies zijn 1 tot en met {versions[-1].number}")
+        return found.draft, f"versie {number} ({VERSION_KINDS.get(found.kind, found.kind)})"
 
     def record_chat(self, draft_id: int, draft: Draft, user: str | None) -> VersionRef:
         """A draft changed in conversation, as a new version (kind 'chat') at the end of the draft's line."""

@@ -564,6 +564,10 @@ def test_a_whole_conversation_drafts_refines_explains_cites_deletes_and_exports(
     assert "eerst bewaard als versie 5" in said and "versie 6" in said
     _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "8"])
     assert _parts(browser)["8"]["text"].startswith("Met de hand aangevuld.")
+    said = _say(browser, "maak dat ongedaan")  # back to version 5, as version 7
+    assert "Terug naar versie 5 (bewerkt)" in said and "versie 7" in said
+    _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "7", "8"])
+    assert _parts(browser)["7"]["changed"] and _parts(browser)["8"]["text"].startswith("Met de hand aangevuld.")
 
     # A question as a file: a new draft (and a new line of versions) from the file alone.
     question = Path(tempfile.mkdtemp(prefix="pq-question-")) / "vraag.txt"

@@ -233,3 +233,21 @@ def test_the_chats_own_way_of_asking_reaches_the_reader(offline_chat, message, b
     assert reply.changed == ["1"] and reply.draft.parts[0].reading["breakdowns"] == breakdowns
     replaced = offline_chat.turn("deel 1 eind 2022 in plaats van eind 2023", state).draft.parts[0]
     assert replaced.reading["period"]["day"] == "2022-12-31"
+
+
+def test_undo_brings_back_an_earlier_version_where_versions_are_kept(offline_chat):
+    first = offline_chat.turn(FIGURES)
+    removed = offline_chat.turn("schrap deel 3", first.state)
+    kept = {1: (first.draft, "versie 1 (opgesteld)"), 2: (removed.draft, "versie 2 (gewijzigd in gesprek)")}
+
+    def versions(number):
+        if number not in (None, *kept):
+            raise PQError(f"dit ontwerp heeft geen versie {number}")
+        return kept[number or 1]
+
+    chat = Chat(versions=versions, asked=dt.date(2024, 2, 2))
+    back = chat.turn("maak dat ongedaan", removed.state)
+    assert back.kind == "undo" and back.draft == first.draft and back.changed == ["3"] and "versie 1" in back.text
+    assert chat.turn("ga terug naar versie 9", removed.state).draft is None
+    assert chat.turn("ga terug naar versie 2", removed.state).draft is None  # already that version
+    assert offline_chat.turn("maak dat ongedaan", removed.state).draft is None  # no versions kept here: said, nothing changes
