@@ -47,9 +47,11 @@ def stem_words(words: list[str]) -> list[str]:
     return _stemmer().stemWords(words)
 
 
-def tokenize(text: str) -> list[str]:
-    words = [w for w in _TOKEN.findall(fold(text)) if w not in DUTCH_STOPWORDS]
-    return _stemmer().stemWords(words)
+def tokenize(text: str, stem: bool = True, stop: bool = True) -> list[str]:
+    words = _TOKEN.findall(fold(text))
+    if stop:
+        words = [w for w in words if w not in DUTCH_STOPWORDS]
+    return _stemmer().stemWords(words) if stem else words
 
 
 class LexicalIndex:
@@ -57,11 +59,14 @@ class LexicalIndex:
         self._model = model
 
     @classmethod
-    def build(cls, texts: list[str]) -> LexicalIndex:
-        model = bm25s.BM25()
+    def build(cls, texts: list[str], k1: float = 1.5, b: float = 0.75) -> LexicalIndex:
+        model = bm25s.BM25(k1=k1, b=b)
         # An empty unit still needs a row, so positions stay aligned with the chunk table.
         model.index([tokenize(t) or ["_"] for t in texts], show_progress=False)
         return cls(model)
+
+    def __len__(self) -> int:
+        return int(self._model.scores["num_docs"])
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)
