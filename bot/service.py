@@ -145,10 +145,10 @@ class Service:
     def document(self, doc_id: str) -> Document:
         """A corpus document by id, parsed from its source (each source read once, then cached)."""
         table = self.index.load().table
-        rows = table.frame[table.frame["doc_id"] == doc_id]
-        if rows.empty:
+        row = table.doc_position.get(doc_id)
+        if row is None:
             raise PQError(f"onbekend document {doc_id!r}")
-        source = rows["source"].iat[0]
+        source = table.docs["source"].iat[row]
         with self._documents_lock:
             if source not in self._documents:
                 started = time.perf_counter()
@@ -159,6 +159,9 @@ class Service:
     def passage_text(self, doc_id: str, numbers: list[int]) -> str:
         """The indexed unit(s) of a precedent that hold the given sub-question numbers."""
         table = self.index.load().table
-        frame = table.frame[table.frame["doc_id"] == doc_id]
-        units = [row["text"] for _, row in frame.iterrows() if row["unit"] != "doc" and set(row["numbers"]) & set(numbers)]
-        return "\n\n".join(units) if units else "\n\n".join(frame["text"].head(1))
+        row = table.doc_position.get(doc_id)
+        if row is None:
+            return ""
+        positions = range(table.doc_starts[row], table.doc_ends[row])
+        units = [table.text(p) for p in positions if table.frame["unit"].iat[p] != "doc" and set(table.numbers(p)) & set(numbers)]
+        return "\n\n".join(units) if units else table.text(positions[0])

@@ -6,13 +6,14 @@ order and records per-step timings (see bench/draft.py).
 
 from __future__ import annotations
 
+import re
 import time
 
 from bot.drafting.compose import Composer, SubAnswer, group
 from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported
 from bot.drafting.house_style import header, minister
 from bot.drafting.model import Draft
-from bot.drafting.precedents import find_precedents
+from bot.drafting.precedents import find_precedents_many
 from bot.drafting.published import published_figures
 from bot.drafting.render import render_markdown
 from bot.drafting.rewrite import rewrite_parts
@@ -36,6 +37,20 @@ def run_tools(sub: Route) -> SubAnswer:
     return answer
 
 
+# Common Dutch words: about a third of the words of a Dutch question, a few percent of an English text.
+_DUTCH_WORDS = frozenset("de het een van en in is dat op te voor met zijn niet aan er om ook als bij door naar of worden wordt "
+                         "deze die dit hoe wat welke hoeveel u uw werd heeft hebben kan kunt zal".split())
+_ASKING = re.compile(r"\?|\b(hoeveel|welke|wat|wie|waarom|hoe|wanneer|waar|graag|gelieve|kunt|kan|zal|zult|klopt)\b", re.IGNORECASE)
+
+
+def reads_as_question(doc: Document) -> bool:
+    """Dutch text that asks something (a question mark or a question word), not random text or an English paragraph."""
+    text = " ".join([doc.title, doc.introduction, *(s.text for s in doc.subquestions)])
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    dutch = sum(w in _DUTCH_WORDS for w in words) / max(len(words), 1)
+    return dutch >= 0.12 and any(_ASKING.search(s.text) for s in doc.subquestions)
+
+
 # -- the pipeline --------------------------------------------------------------------------
 def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     """Draft an answer to `doc`; `on_step(description, fraction)` hears of each step (for progress bars)."""
@@ -43,6 +58,9 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     warnings: list[str] = []
     if not doc.subquestions:
         raise PQError("the question has no sub-questions to answer")
+    if not reads_as_question(doc):
+        raise PQError("de tekst lijkt geen parlementaire vraag: er staat geen vraag in het Nederlands in "
+                      "(the text does not read as a parliamentary question in Dutch); er is geen ontwerp gemaakt")
     step = on_step or (lambda *_: None)
 
     step("Deelvragen indelen", 0.05)
@@ -59,8 +77,12 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     t0 = time.perf_counter()
     if index is not None:
         try:
-            for answer in answers:
-                answer.precedents = find_precedents(index, doc, answer.route)
+            notice = index.notice()
+            if notice:
+                warnings.append(f"precedenten alleen lexicaal gezocht: {notice}")
+            # One batched search (one embedding call) for every sub-question.
+            for answer, found in zip(answers, find_precedents_many(index, doc, [a.route for a in answers]), strict=True):
+                answer.precedents = found
         except IndexUnavailable as exc:
             warnings.append(f"geen precedenten: {exc}")
     else:

@@ -8,22 +8,43 @@ from dataclasses import dataclass
 from bot.parse.model import Document
 from bot.reading.route import Route
 from bot.retrieval.lexical import tokenize
-from bot.retrieval.search import Hit, SearchFilters, search
+from bot.retrieval.search import Hit, SearchFilters, search_many
 from tools.text import fold
 
 PRECEDENTS_PER_QUESTION = 3
 QUOTE_CHARS = 420
 
 
-def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QUESTION) -> list:
-    """Answered precedents for one sub-question, never the question being answered itself."""
+def _query(doc: Document, sub: Route) -> str:
+    return (f"{doc.title}. {sub.text}" if doc.title else sub.text)[:4000]
+
+
+def find_precedents_many(index, doc: Document, subs: list[Route], k: int = PRECEDENTS_PER_QUESTION) -> list[list[Hit]]:
+    """Answered precedents for each sub-question (one batched search), never the question being answered.
+
+    A precedent must pass the relevance floor twice: for the sub-question read with the question's title
+    (how it is ranked) and for the sub-question alone, so a part about evaluating an agreement does not
+    cite an answer that only shares the title's words. Below the floor, nothing is cited."""
+    if not subs:
+        return []
     filters = SearchFilters(answered_only=True, exclude_ids=[doc.id] if doc.id else [])
-    query = f"{doc.title}. {sub.text}" if doc.title else sub.text
-    hits = search(index, query[:4000], k=k + 2, filters=filters)
-    own = fold(" ".join(sub.text.split()))
-    # A copy of this very question under another id (pasted without header) is not a precedent either.
-    hits = [h for h in hits if not any(own and own in fold(" ".join(p.text.split())) for p in h.passages)]
-    return hits[:k]
+    with_title = [_query(doc, sub) for sub in subs]
+    alone = [sub.text[:4000] for sub in subs]
+    results = search_many(index, with_title + alone, k=k + 2, filters=filters)
+    found = []
+    for sub, ranked, own_hits in zip(subs, results[:len(subs)], results[len(subs):], strict=True):
+        on_subject = {hit.id for hit in own_hits if hit.relevant}
+        own = fold(" ".join(sub.text.split()))
+        # A copy of this very question under another id (pasted without header) is not a precedent either.
+        hits = [h for h in ranked if h.relevant and h.id in on_subject
+                and not any(own and own in fold(" ".join(p.text.split())) for p in h.passages)]
+        found.append(hits[:k])
+    return found
+
+
+def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QUESTION) -> list[Hit]:
+    """Answered precedents for one sub-question, never the question being answered itself."""
+    return find_precedents_many(index, doc, [sub], k)[0]
 
 
 @dataclass(frozen=True)

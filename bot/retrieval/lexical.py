@@ -77,11 +77,30 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every unit (zeros when no query word is in the vocabulary)."""
-        tokens = tokenize(query)
+        return self.scores_for_tokens(tokenize(query))
+
+    def scores_for_tokens(self, tokens: list[str]) -> np.ndarray:
         ids = self._model.get_tokens_ids(tokens)
         if not ids:
             return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
         return self._model.get_scores_from_ids(ids)
+
+    def idf_and_presence(self, tokens: list[str], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per distinct token: its idf (a word the index never saw gets the highest), and for each of
+        `rows` whether it holds the word (bool, rows × tokens)."""
+        vocab, indptr, indices = self._model.vocab_dict, self._model.scores["indptr"], self._model.scores["indices"]
+        n = len(self)
+        idf = np.empty(len(tokens))
+        present = np.zeros((len(rows), len(tokens)), dtype=bool)
+        for j, token in enumerate(tokens):
+            token_id = vocab.get(token)
+            if token_id is None:
+                idf[j] = np.log(1 + (n + 0.5) / 0.5)
+                continue
+            holders = indices[indptr[token_id]:indptr[token_id + 1]]
+            idf[j] = np.log(1 + (n - len(holders) + 0.5) / (len(holders) + 0.5))
+            present[:, j] = np.isin(rows, holders)
+        return idf, present
 
 
 def split_unit_text(text: str) -> tuple[str, str]:
@@ -99,7 +118,11 @@ class FieldedLexicalIndex:
     @classmethod
     def build(cls, texts: list[str]) -> FieldedLexicalIndex:
         sides = [split_unit_text(t) for t in texts]
-        return cls(LexicalIndex.build([q for q, _ in sides]), LexicalIndex.build([a for _, a in sides]))
+        return cls.build_sides([q for q, _ in sides], [a for _, a in sides])
+
+    @classmethod
+    def build_sides(cls, questions: list[str], answers: list[str]) -> FieldedLexicalIndex:
+        return cls(LexicalIndex.build(questions), LexicalIndex.build(answers))
 
     def save(self, folder: Path) -> None:
         self.question.save(folder / "question")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from bot.parse.model import Document, DocumentStatus
-from tools.errors import PQError
 from tools.text import fold
 
 # The dense model reads only the start of each unit: the question side is what a new
@@ -213,6 +212,11 @@ class ChunkTable:
         self.doc_position = {doc_id: i for i, doc_id in enumerate(docs["doc_id"])}
         self._texts, self._doc_texts = texts, doc_texts
         self._folded: dict[str, pd.Series] = {}
+        # Units of a document are contiguous (checked in `read`): [doc_starts[d], doc_ends[d]).
+        self.doc_starts = np.searchsorted(unit_doc, np.arange(len(docs)), side="left")
+        self.doc_ends = np.searchsorted(unit_doc, np.arange(len(docs)), side="right")
+        self._centroids: tuple[int, np.ndarray] | None = None
+        self._group_members: dict[str, list[int]] | None = None
 
     # -- texts ------------------------------------------------------------------------------------
     def text(self, position: int) -> str:
@@ -230,9 +234,35 @@ class ChunkTable:
         return self._doc_texts[2 * doc_row + 1]
 
     def folded(self, column: str) -> pd.Series:
+        """A unit column, accent-folded and lower-cased (computed once)."""
         if column not in self._folded:
-            self._folded[column] = self.frame[column].map(fold)
+            self._folded[column] = self.folded_doc(column).take(self.unit_doc).reset_index(drop=True)
         return self._folded[column]
+
+    def folded_doc(self, column: str) -> pd.Series:
+        """A document column, accent-folded and lower-cased (computed once)."""
+        key = "doc:" + column
+        if key not in self._folded:
+            self._folded[key] = self.docs[column].map(fold)
+        return self._folded[key]
+
+    def centroids(self, vectors: np.ndarray) -> np.ndarray:
+        """Per document: the normalised mean of its units' vectors (computed once per matrix)."""
+        if self._centroids is None or self._centroids[0] != id(vectors):
+            sums = np.add.reduceat(vectors, self.doc_starts, axis=0) if len(vectors) else vectors
+            norms = np.linalg.norm(sums, axis=1, keepdims=True)
+            self._centroids = (id(vectors), sums / np.where(norms > 0, norms, 1.0))
+        return self._centroids[1]
+
+    @property
+    def group_members(self) -> dict[str, list[int]]:
+        """Document rows per sibling group (the same question sent to several ministers)."""
+        if self._group_members is None:
+            members: dict[str, list[int]] = {}
+            for row, group in enumerate(self.docs["group"]):
+                members.setdefault(group, []).append(row)
+            self._group_members = members
+        return self._group_members
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -262,11 +292,11 @@ class ChunkTable:
             doc_texts += [question_text(doc), answer]
         units = {"id": [c.id for c in chunks], "unit": [c.unit for c in chunks],
                  "numbers": [",".join(map(str, c.numbers)) for c in chunks]}
-        (folder / "table.json").write_text(json.dumps({"format": TABLE_FORMAT, "docs": doc_columns, "units": units},
-                                                      ensure_ascii=False), encoding="utf-8")
         np.save(folder / "unit_doc.npy", np.asarray(unit_doc, dtype=np.int32))
-        _Texts.write(folder / "texts", [c.text for c in chunks])
-        _Texts.write(folder / "doc_texts", doc_texts)
+        checks = {"texts": _Texts.write(folder / "texts", [c.text for c in chunks]),
+                  "doc_texts": _Texts.write(folder / "doc_texts", doc_texts)}
+        (folder / "table.json").write_text(json.dumps({"format": TABLE_FORMAT, "docs": doc_columns, "units": units,
+                                                       "checks": checks}, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def read(cls, folder: Path) -> ChunkTable:
@@ -281,9 +311,12 @@ class ChunkTable:
         unit_doc = np.load(folder / "unit_doc.npy", allow_pickle=False)
         units = stored["units"]
         rows = len(units.get("id", []))
-        texts, doc_texts = _Texts.read(folder / "texts"), _Texts.read(folder / "doc_texts")
+        checks = stored.get("checks") or {}
+        texts, doc_texts = _Texts.read(folder / "texts", checks.get("texts")), _Texts.read(folder / "doc_texts", checks.get("doc_texts"))
         if (len(unit_doc) != rows or any(len(units[c]) != rows for c in UNIT_COLUMNS) or len(texts) != rows
-                or len(doc_texts) != 2 * len(docs) or (rows and (unit_doc.min() < 0 or unit_doc.max() >= len(docs)))):
+                or len(doc_texts) != 2 * len(docs) or unit_doc.ndim != 1
+                or (rows and (unit_doc[0] != 0 or unit_doc[-1] != len(docs) - 1 or not (0 <= np.diff(unit_doc)).all()
+                              or not (np.diff(unit_doc) <= 1).all()))):
             raise ValueError("the unit table's files do not match each other")
         return cls(docs, unit_doc, units, texts, doc_texts)
 
@@ -301,16 +334,21 @@ class _Texts:
         return self._blob[self._offsets[i]:self._offsets[i + 1]].decode("utf-8")
 
     @staticmethod
-    def write(stem: Path, texts: list[str]) -> None:
+    def write(stem: Path, texts: list[str]) -> int:
+        """Write the strings; returns the blob's CRC-32, checked when read."""
         encoded = [t.encode("utf-8") for t in texts]
         offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
         np.cumsum([len(e) for e in encoded], out=offsets[1:])
-        stem.with_suffix(".bin").write_bytes(b"".join(encoded))
+        blob = b"".join(encoded)
+        stem.with_suffix(".bin").write_bytes(blob)
         np.save(stem.with_suffix(".offsets.npy"), offsets)
+        return zlib.crc32(blob)
 
     @classmethod
-    def read(cls, stem: Path) -> _Texts:
+    def read(cls, stem: Path, crc: int | None) -> _Texts:
         blob = stem.with_suffix(".bin").read_bytes()
+        if zlib.crc32(blob) != crc:
+            raise ValueError(f"{stem.name}.bin: checksum mismatch")
         offsets = np.load(stem.with_suffix(".offsets.npy"), allow_pickle=False)
         if offsets.ndim != 1 or not len(offsets) or offsets[0] != 0 or offsets[-1] != len(blob) or (np.diff(offsets) < 0).any():
             raise ValueError(f"{stem.name}: offsets do not match the text file")
