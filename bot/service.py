@@ -37,6 +37,7 @@ class IndexBuilder:
         self.error: str | None = None
         self.finished = threading.Event()
         self.lexical_ready = threading.Event()  # search works (BM25) from here on
+        self.hybrid_ready = threading.Event()  # every unit has its vector: search is hybrid
         self._terminal = terminal_progress
         self._thread: threading.Thread | None = None
 
@@ -53,9 +54,12 @@ class IndexBuilder:
 
         def report(stage: str, done: int, total: int) -> None:
             self.stage, self.done, self.total = stage, done, total
-            if stage == "embedding":
+            if stage in ("lexical", "embedding"):
                 self.lexical_ready.set()
-            if terminal:
+            if stage in ("dense", "storing"):
+                self.lexical_ready.set()
+                self.hybrid_ready.set()
+            if terminal and stage in ("embedding", "storing"):
                 terminal(stage, done, total)
 
         try:
@@ -75,13 +79,24 @@ class IndexBuilder:
         if self.error:
             return f"⚠️ De zoekindex kon niet gebouwd worden: {self.error}"
         if self.finished.is_set() and self.stage == "klaar":
-            status = self.index.status()
-            return f"Zoekindex klaar: {dutch_number(status['chunks'])} zoekeenheden uit {', '.join(status['sources'])}."
+            state = self.index.state() or {}
+            text = (f"Zoekindex klaar: {dutch_number(state.get('chunks', 0))} zoekeenheden uit "
+                    f"{', '.join(state.get('sources', {}))}.")
+            notice = self._notice()
+            return f"⚠️ {text} Beperkt zoeken: {notice}" if notice else text
         if self.stage == "embedding" and self.total:
             share = self.done / self.total
             return (f"Zoekindex wordt aangevuld: semantische index {share:.0%} ({dutch_number(self.done)}/{dutch_number(self.total)}). "
                     "Zoeken werkt al (lexicaal) en wordt hybride zodra de index klaar is.")
+        if self.hybrid_ready.is_set():
+            return "Zoeken is hybride (lexicaal en semantisch); de vectoren worden nog in de Chroma-opslag bewaard …"
         return f"Zoekindex wordt opgebouwd ({self.stage}) …"
+
+    def _notice(self) -> str | None:
+        try:
+            return self.index.notice()
+        except PQError as exc:
+            return str(exc)
 
 
 class Service:
@@ -141,6 +156,10 @@ class Service:
         if not self.builder.lexical_ready.wait(timeout=0.1) and not self.index.exists():
             raise PQError("de zoekindex wordt nog opgebouwd; probeer het zo dadelijk opnieuw")
         return search(self.index, query, k=k, filters=filters)
+
+    def search_notice(self) -> str | None:
+        """Why search is lexical only right now (the dense part missing, damaged or still building), or None."""
+        return self.builder._notice()
 
     def document(self, doc_id: str) -> Document:
         """A corpus document by id, parsed from its source (each source read once, then cached)."""

@@ -321,6 +321,7 @@ class PrecedentIndex:
         # Not complete until every unit has its vector: a crash from here on is repaired by the next run.
         self._write_state(state)
         self._loaded = None  # searches from now on see the new units (lexically at once)
+        progress("lexical", 1, 1)
 
         collection = self.collection(create=True)
         t0 = time.perf_counter()
@@ -367,6 +368,7 @@ class PrecedentIndex:
         DenseMatrix(keys=np.where(have, keys, 0).astype(np.uint64), vectors=vectors, fingerprint=fingerprint).save(self.dense_path)
         report.timings["dense_matrix"] = time.perf_counter() - t0
         self._loaded = None  # hybrid from here on
+        progress("dense", 1, 1)
 
         # Mirror into Chroma what it lacks or holds differently; metadata-only changes update metadata only.
         t0 = time.perf_counter()

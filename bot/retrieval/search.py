@@ -233,7 +233,7 @@ def fuse(sig: Signals, keep: np.ndarray, mode: Mode, weights: dict[str, float] =
 
 def coverage(loaded, query: str, doc_rows: np.ndarray) -> np.ndarray:
     """Per document: the idf-weighted share of the query's distinct words found in its question or answer."""
-    tokens = list(dict.fromkeys(tokenize(query)))
+    tokens = list(dict.fromkeys(tokenize(query)))  # topic words only: function words say nothing of the subject
     if not tokens or not len(doc_rows):
         return np.zeros(len(doc_rows))
     idf, in_question = loaded.doc_lexical.question.idf_and_presence(tokens, doc_rows)
