@@ -91,21 +91,20 @@ def table_lines(title: str, rows: dict[str, dict[str, list[float]]]) -> list[str
     return lines
 
 
-def floor_figures(index, dev: list[dict], norel: list[dict], half: str | None = None) -> tuple[float, float, int, int]:
-    """(share of no-answer queries with nothing relevant among the answered top hits, share of dev queries
-    whose first gold hit in the top 3 is marked not relevant)."""
+def floor_values(index, dev: list[dict], norel: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per no-answer query: the highest relevance among its answered top hits (and its half); per development
+    query whose gold is among them: the relevance of the first gold hit (and its half)."""
     answered = S.SearchFilters(answered_only=True)
-    pick = (lambda items: items) if half is None else (lambda items: items[0 if half == "A" else 1::2])
-    nothing = [not any(h.relevant for h in hits)
-               for hits in S.search_many(index, [q["query"] for q in pick(norel)], k=TOP_CHECKED, filters=answered)]
-    lost, judged = 0, 0
-    for item, hits in zip(pick(dev), S.search_many(index, [q["query"] for q in pick(dev)], k=TOP_CHECKED, filters=answered),
-                          strict=True):
+    norel_max = [max((h.relevance for h in hits), default=0.0)
+                 for hits in S.search_many(index, [q["query"] for q in norel], k=TOP_CHECKED, filters=answered)]
+    gold, gold_half = [], []
+    for position, (item, hits) in enumerate(zip(dev, S.search_many(index, [q["query"] for q in dev], k=TOP_CHECKED, filters=answered),
+                                                strict=True)):
         first = next((h for h in hits if set(h.ids()) & set(item["gold"])), None)
         if first is not None:
-            judged += 1
-            lost += not first.relevant
-    return float(np.mean(nothing)), lost / max(judged, 1), len(nothing), judged
+            gold.append(first.relevance)
+            gold_half.append(position % 2)
+    return np.array(norel_max), np.arange(len(norel)) % 2, np.array(gold), np.array(gold_half)
 
 
 def tune(index, dev: list[dict]) -> None:
@@ -186,6 +185,23 @@ def tune_relevance(index, dev: list[dict], norel: list[dict]) -> None:
               f"negatives refused {np.mean(p[labels == 0] < 0.5):.3f}")
 
 
+def subject_floor_figures(index, dev: list[dict], norel: list[dict]) -> None:
+    """The drafting's subject floor (bot/drafting/precedents.py): the share of a sub-question's own rare words the
+    cited document must hold. Printed: how often the gold document of a single-sub-question query holds that much,
+    and how often the top answered hit of a no-answer query does."""
+    from bot.drafting.precedents import SUBJECT_FLOOR
+
+    loaded = index.load()
+    subs = [it for it in dev if it.get("type") == "subquestion"]
+    gold_cover = [max(S.coverage(loaded, it["query"], np.array([loaded.table.doc_position[g] for g in it["gold"]]))) for it in subs]
+    answered = S.SearchFilters(answered_only=True)
+    tops = [hits[0] for hits in S.search_many(index, [q["query"] for q in norel], k=1, filters=answered) if hits]
+    norel_cover = [S.coverage(loaded, q["query"], np.array([loaded.table.doc_position[h.id]]))[0] for q, h in zip(norel, tops, strict=False)]
+    print(f"subject floor {SUBJECT_FLOOR}: gold documents of {len(subs)} sub-question queries holding it "
+          f"{np.mean(np.array(gold_cover) >= SUBJECT_FLOOR):.3f}; top answered hits of no-answer queries holding it "
+          f"{np.mean(np.array(norel_cover) >= SUBJECT_FLOOR):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default="var", help="index data directory (default var)")
@@ -214,6 +230,7 @@ def main() -> None:
         tune(index, items)
         if norel:
             tune_relevance(index, items, norel)
+            subject_floor_figures(index, items, norel)
         return
 
     started = time.perf_counter()
@@ -237,12 +254,14 @@ def main() -> None:
     for mode in rows:
         print(f"  {mode:9} A ({len(halves[mode]['A'])}) {np.mean(halves[mode]['A']):.3f}   B ({len(halves[mode]['B'])}) {np.mean(halves[mode]['B']):.3f}")
     if norel:
-        precision, cost, n_norel, n_judged = floor_figures(index, items, norel)
-        print(f"relevance floor {S.RELEVANCE_FLOOR}: no-answer queries citing nothing {precision:.3f} ({n_norel}); "
-              f"dev queries whose gold hit in the top {TOP_CHECKED} falls below it {cost:.3f} ({n_judged} judged)")
-        for half in "AB":
-            p, c, _, _ = floor_figures(index, items, norel, half)
-            print(f"  half {half}: citing nothing {p:.3f}, gold below the floor {c:.3f}")
+        norel_max, norel_half, gold, gold_half = floor_values(index, items, norel)
+        print(f"relevance floor (answered hits, top {TOP_CHECKED}; {len(norel_max)} no-answer queries, {len(gold)} dev queries "
+              f"with their gold there): share of no-answer queries citing nothing / share of dev queries whose gold falls below")
+        for floor in sorted({S.RELEVANCE_FLOOR, 0.5, 0.6, 0.7, 0.8, 0.9}):
+            mark = "  <- RELEVANCE_FLOOR" if floor == S.RELEVANCE_FLOOR else ""
+            halves = "  ".join(f"half {'AB'[h]} {np.mean(norel_max[norel_half == h] < floor):.3f} / {np.mean(gold[gold_half == h] < floor):.3f}"
+                               for h in (0, 1))
+            print(f"  floor {floor:.2f}: all {np.mean(norel_max < floor):.3f} / {np.mean(gold < floor):.3f}   {halves}{mark}")
     print(f"({time.perf_counter() - started:.0f} s)")
     if args.show_misses:
         for qid, query, top in misses:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,19 +31,22 @@ import numpy as np
 from pydantic import BaseModel, Field, field_validator
 
 from bot.retrieval.lexical import ANSWER_WEIGHT, stem_words, tokenize
+from bot.retrieval.lexical import fold as fast_fold
 from bot.retrieval.units import ChunkTable, answer_rank
 from tools.errors import PQError
 from tools.text import fold
 
 MAX_QUERY_CHARS = 5_000
+SNIPPET_SCAN_CHARS = 6_000  # a snippet is looked for in the start of a passage (bounded work on long answers)
+QUERY_CACHE = 1024  # query vectors kept (the same question drafted again, a search refined with filters)
 _WORD = re.compile(r"[a-z0-9]{2,}")
 Mode = Literal["hybrid", "bm25", "dense"]
 
 # Fusion weights per signal (bench/retrieval.py --tune chooses them on half A of the development set).
-WEIGHTS = {"lex_doc": 0.35, "lex_unit": 0.15, "dense_unit": 0.3, "dense_doc": 0.2}
+WEIGHTS = {"lex_doc": 0.1, "lex_unit": 0.2, "dense_unit": 0.5, "dense_doc": 0.3}
 # The relevance model: logistic regression on (coverage, dense_unit, dense_doc), fitted by bench/retrieval.py --tune.
-RELEVANCE_COEF = {"bias": -12.0, "coverage": 6.0, "dense_unit": 8.0, "dense_doc": 0.0}
-RELEVANCE_FLOOR = 0.5
+RELEVANCE_COEF = {"bias": -11.668, "coverage": 9.237, "dense_unit": 4.589, "dense_doc": 4.532}
+RELEVANCE_FLOOR = 0.7
 
 
 class SearchFilters(BaseModel):
@@ -176,14 +181,36 @@ def _doc_max(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return np.maximum.reduceat(values, starts) if len(values) else values
 
 
-def embed_queries(index, queries: list[str]) -> np.ndarray:
+_query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_query_vectors_lock = threading.Lock()
+
+
+def embed_queries(index, queries: list[str], cache: bool = True) -> np.ndarray:
+    """Query vectors, the ones not seen recently in one call of the model."""
     embedder = index.embedder
-    if hasattr(embedder, "embed_queries"):
-        return np.asarray(embedder.embed_queries(queries), dtype=np.float32)
-    return np.asarray([embedder.embed_query(q) for q in queries], dtype=np.float32)
+    spec = getattr(embedder, "spec", type(embedder).__name__)
+    with _query_vectors_lock:
+        known = {q: _query_vectors[(spec, q)] for q in queries if cache and (spec, q) in _query_vectors}
+    todo = list(dict.fromkeys(q for q in queries if q not in known))
+    if todo:
+        if hasattr(embedder, "embed_queries"):
+            fresh = np.asarray(embedder.embed_queries(todo), dtype=np.float32)
+        else:
+            fresh = np.asarray([embedder.embed_query(q) for q in todo], dtype=np.float32)
+        known.update(zip(todo, fresh, strict=True))
+        if cache:
+            with _query_vectors_lock:
+                for q, vector in zip(todo, fresh, strict=True):
+                    _query_vectors[(spec, q)] = vector
+                while len(_query_vectors) > QUERY_CACHE:
+                    _query_vectors.popitem(last=False)
+    return np.stack([known[q] for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
 
 
-def signals(loaded, query: str, vector: np.ndarray | None) -> Signals:
+def signals(loaded, query: str, vector: np.ndarray | None, cos: np.ndarray | None = None,
+            centroid_cos: np.ndarray | None = None) -> Signals:
+    """The four signals of every document for one query (`cos`/`centroid_cos`: the dense similarities, when a
+    batch of queries has them computed already)."""
     table = loaded.table
     starts = table.doc_starts
     q_doc = loaded.doc_lexical.question.scores(query)
@@ -194,9 +221,9 @@ def signals(loaded, query: str, vector: np.ndarray | None) -> Signals:
     dense_unit = dense_doc = None
     unit_scores = unit_lex
     if vector is not None and loaded.dense is not None:
-        cos = loaded.dense.vectors @ vector
+        cos = loaded.dense.vectors @ vector if cos is None else cos
         dense_unit = _doc_max(cos, starts)
-        dense_doc = table.centroids(loaded.dense.vectors) @ vector
+        dense_doc = table.centroids(loaded.dense.vectors) @ vector if centroid_cos is None else centroid_cos
         unit_scores = unit_lex / (unit_lex.max() or 1.0) + cos
     return Signals(lex_doc=lex_doc.astype(np.float64), lex_unit=lex_unit.astype(np.float64),
                    dense_unit=None if dense_unit is None else dense_unit.astype(np.float64),
@@ -231,9 +258,11 @@ def fuse(sig: Signals, keep: np.ndarray, mode: Mode, weights: dict[str, float] =
     return np.where(keep, fused, -1.0)
 
 
-def coverage(loaded, query: str, doc_rows: np.ndarray) -> np.ndarray:
-    """Per document: the idf-weighted share of the query's distinct words found in its question or answer."""
-    tokens = list(dict.fromkeys(tokenize(query)))  # topic words only: function words say nothing of the subject
+def coverage(loaded, query: str, doc_rows: np.ndarray, leave_out: str = "") -> np.ndarray:
+    """Per document: the idf-weighted share of the query's distinct topic words (function words say nothing of
+    the subject) found in its question or answer; words of `leave_out`, e.g. the question's title, do not count."""
+    left_out = set(tokenize(leave_out)) if leave_out else set()
+    tokens = [t for t in dict.fromkeys(tokenize(query)) if t not in left_out]
     if not tokens or not len(doc_rows):
         return np.zeros(len(doc_rows))
     idf, in_question = loaded.doc_lexical.question.idf_and_presence(tokens, doc_rows)
@@ -255,10 +284,10 @@ def relevance(cover: np.ndarray, dense_unit: np.ndarray | None, dense_doc: np.nd
 # -- hits ------------------------------------------------------------------------------------------
 def _snippet(text: str, query: str, width: int = 320) -> str:
     """The stretch of `text` (about `width` characters) holding the most distinct query words."""
-    flat = " ".join(text.split())
+    flat = " ".join(text[:SNIPPET_SCAN_CHARS].split())
     if len(flat) <= width:
         return flat
-    folded = fold(flat)
+    folded = fast_fold(flat)
     if len(folded) != len(flat):  # folding changed offsets (rare ligatures): show the start
         return flat[:width] + "…"
     stems = set(tokenize(query))
@@ -278,9 +307,9 @@ def _snippet(text: str, query: str, width: int = 320) -> str:
 def _groups(table: ChunkTable, ranked_docs: list[int], doc_keep: np.ndarray, k: int) -> list[tuple[int, list[int]]]:
     """(leading document row, sibling rows) per distinct question, in rank order; the sibling that
     answers best leads, whatever its rank."""
-    groups = table.docs["group"].to_numpy()
+    groups = table.doc_column("group")
     members = table.group_members
-    status, chars = table.docs["status"].to_numpy(), table.docs["answer_chars"].to_numpy()
+    status, chars = table.doc_column("status"), table.doc_column("answer_chars")
     out, seen = [], set()
     for row in ranked_docs:
         group = groups[row]
@@ -298,21 +327,28 @@ def _groups(table: ChunkTable, ranked_docs: list[int], doc_keep: np.ndarray, k: 
 def _hit(loaded, query: str, lead: int, siblings: list[int], score: float, sig: Signals, keep_units: np.ndarray,
          rel: float, passages_per_doc: int) -> Hit:
     table = loaded.table
-    docs = table.docs
     start, end = table.doc_starts[lead], table.doc_ends[lead]
     positions = [p for p in range(start, end) if keep_units[p]]
     positions.sort(key=lambda p: -sig.unit_scores[p])
     positions = positions[:passages_per_doc] or [start]
-    passages = [Passage(chunk_id=table.frame["id"].iat[p], unit=table.frame["unit"].iat[p], numbers=table.numbers(p),
-                        text=table.text(p)) for p in positions]
+    passages = [Passage(chunk_id=table.unit_ids[p], unit=table.unit_names[p], numbers=table.numbers(p), text=table.text(p))
+                for p in positions]
     numbers = sorted({n for p in passages if p.unit != "doc" for n in p.numbers})
-    row = docs.iloc[lead]
-    return Hit(id=row["doc_id"], score=float(score), source=row["source"], title=row["title"], date=row["date"] or None,
-               mp=row["mp"] or None, addressee=row["addressee"] or None, department=row["department"] or None,
-               party=row["party"] or None, status=row["status"], snippet=_snippet(passages[0].text, query), numbers=numbers,
-               passages=passages, relevance=float(rel), relevant=bool(rel >= RELEVANCE_FLOOR),
-               also=[Sibling(id=docs["doc_id"].iat[r], addressee=docs["addressee"].iat[r] or None,
-                             department=docs["department"].iat[r] or None, status=docs["status"].iat[r]) for r in siblings])
+    col = table.doc_column
+    return Hit(id=col("doc_id")[lead], score=float(score), source=col("source")[lead], title=col("title")[lead],
+               date=col("date")[lead] or None, mp=col("mp")[lead] or None, addressee=col("addressee")[lead] or None,
+               department=col("department")[lead] or None, party=col("party")[lead] or None, status=col("status")[lead],
+               snippet=_snippet(passages[0].text, query), numbers=numbers, passages=passages, relevance=float(rel),
+               relevant=bool(rel >= RELEVANCE_FLOOR),
+               also=[Sibling(id=col("doc_id")[r], addressee=col("addressee")[r] or None, department=col("department")[r] or None,
+                             status=col("status")[r]) for r in siblings])
+
+
+def subject_coverage(index, text: str, hits: list[Hit], leave_out: str = "") -> list[float]:
+    """For each hit: how much of `text`'s own subject (its rare words, minus those of `leave_out`) the document holds."""
+    loaded = index.load()
+    rows = np.array([loaded.table.doc_position[h.id] for h in hits], dtype=np.int64)
+    return coverage(loaded, text, rows, leave_out).tolist()
 
 
 def search_many(index, queries: list[str], k: int = 10, filters: SearchFilters | None = None, mode: Mode = "hybrid",
@@ -329,12 +365,17 @@ def search_many(index, queries: list[str], k: int = 10, filters: SearchFilters |
     if mode != "bm25" and loaded.dense is None:
         mode = "bm25"  # degraded: the index says why (index.notice(), shown by the CLI and the app)
     vectors = embed_queries(index, queries) if mode != "bm25" and doc_keep.any() and queries else None
+    cos = centroid_cos = None
+    if vectors is not None:  # one matrix product for all queries
+        cos = loaded.dense.vectors @ vectors.T
+        centroid_cos = table.centroids(loaded.dense.vectors) @ vectors.T
     results = []
     for i, query in enumerate(queries):
         if not doc_keep.any():
             results.append([])
             continue
-        sig = signals(loaded, query, None if vectors is None else vectors[i])
+        sig = signals(loaded, query, None if vectors is None else vectors[i], None if cos is None else cos[:, i],
+                      None if centroid_cos is None else centroid_cos[:, i])
         fused = fuse(sig, doc_keep, mode)
         # Lexically, a document without a query word is no hit; densely, every document has a distance.
         dense_used = mode != "bm25" and sig.dense_unit is not None

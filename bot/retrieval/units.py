@@ -208,6 +208,8 @@ class ChunkTable:
         for column in UNIT_COLUMNS:
             self.frame[column] = units[column]
         self.position = {chunk_id: i for i, chunk_id in enumerate(units["id"])}
+        self.unit_ids, self.unit_names, self._numbers = units["id"], units["unit"], units["numbers"]
+        self._doc_columns: dict[str, np.ndarray] = {}
         self.doc_ids = self.frame["doc_id"].to_numpy()
         self.doc_position = {doc_id: i for i, doc_id in enumerate(docs["doc_id"])}
         self._texts, self._doc_texts = texts, doc_texts
@@ -224,8 +226,14 @@ class ChunkTable:
         return self._texts[position]
 
     def numbers(self, position: int) -> list[int]:
-        raw = self.frame["numbers"].iat[position]
+        raw = self._numbers[position]
         return [int(n) for n in raw.split(",")] if raw else []
+
+    def doc_column(self, name: str) -> np.ndarray:
+        """A document column as a numpy array (fast per-row access)."""
+        if name not in self._doc_columns:
+            self._doc_columns[name] = self.docs[name].to_numpy()
+        return self._doc_columns[name]
 
     def question_text(self, doc_row: int) -> str:
         return self._doc_texts[2 * doc_row]
