@@ -121,6 +121,8 @@ def tqdm_progress() -> Progress:
     bars: dict[str, tqdm] = {}
 
     def report(stage: str, done: int, total: int) -> None:
+        if stage not in ("embedding", "storing"):
+            return  # the quick steps ("lexical", "dense") need no bar
         bar = bars.get(stage)
         if bar is None:
             bar = bars[stage] = tqdm(total=total, desc=stage, unit="unit", leave=True, dynamic_ncols=True)
@@ -202,6 +204,13 @@ class PrecedentIndex:
     def _local_chroma(self) -> Path:
         return self.folder / "chroma"
 
+    def _forget_client(self) -> None:
+        # Chroma keeps one client per path and process: a store that was removed or failed must be opened anew.
+        self._client = None
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+
     def client(self):
         if self._client is None:
             try:
@@ -209,6 +218,7 @@ class PrecedentIndex:
             except PQError:
                 raise
             except Exception as exc:  # noqa: BLE001 - a damaged chroma.sqlite3 raises Chroma's own errors
+                self._forget_client()
                 raise IndexUnavailable(f"the Chroma store in {self._local_chroma()} cannot be opened ({type(exc).__name__}: "
                                        f"{exc}); rebuild the index with: {REBUILD}") from None
         return self._client
@@ -217,9 +227,9 @@ class PrecedentIndex:
         state = self.state()
         return collection_name(state["index_id"]) if state and state.get("index_id") else None
 
-    def collection(self, create: bool = False):
+    def collection(self, create: bool = False, index_id: str | None = None):
         """The index's Chroma collection (None when the index has none yet and not `create`)."""
-        name = self.collection_name()
+        name = collection_name(index_id) if index_id else self.collection_name()
         if name is None:
             return None
         try:
@@ -264,7 +274,7 @@ class PrecedentIndex:
             state = None
         if chroma_url() is None:
             shutil.rmtree(self._local_chroma(), ignore_errors=True)  # embedded: the whole store is this index's
-            self._client = None
+            self._forget_client()
         elif state and state.get("index_id"):
             drop_collection(self.client(), collection_name(state["index_id"]))
         shutil.rmtree(self.lexical_dir, ignore_errors=True)
@@ -288,6 +298,8 @@ class PrecedentIndex:
                 f"the index in {self.folder} was built with the embedder {previous.get('embedder')!r}, but "
                 f"{self.embedder.spec!r} is configured (PQ_EMBEDDER); rebuild: PQ_EMBEDDER={self.embedder.spec} {REBUILD}")
 
+        # The store is opened first: a damaged one stops the ingest before anything is rewritten.
+        collection = self.collection(create=True, index_id=index_id)
         if (previous and previous.get("complete") and previous.get("embedder_fingerprint") == fingerprint
                 and {n: s["fingerprint"] for n, s in previous["sources"].items()} == fingerprints
                 and self._dense_intact(previous) and self._store_intact(previous)):
@@ -323,7 +335,6 @@ class PrecedentIndex:
         self._loaded = None  # searches from now on see the new units (lexically at once)
         progress("lexical", 1, 1)
 
-        collection = self.collection(create=True)
         t0 = time.perf_counter()
         stored = self._stored(collection)
         report.timings["compare_store"] = time.perf_counter() - t0

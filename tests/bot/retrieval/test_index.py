@@ -62,7 +62,7 @@ def test_second_ingest_adds_nothing(env, small_index, small_corpus, monkeypatch)
 
 def test_changed_corpus_embeds_only_what_changed(env, tmp_path, monkeypatch):
     corpus = write_small_corpus(tmp_path / "corpus", qrva_ids=["184503", "184504"])
-    env(PQ_CORPUS_DIR=str(corpus))
+    env(PQ_CORPUS_DIR=str(corpus), PQ_SOURCES="vlaams-parlement,dekamer-qrva-2017")
     index = PrecedentIndex(tmp_path / "index", vector_cache=None)
     first = index.ingest(["vlaams-parlement", "dekamer-qrva-2017"])
     # Each distinct text once: the two sibling questions share their sub-question texts.
@@ -105,7 +105,7 @@ class _CrashingEmbedder:
 
 
 def test_crash_mid_ingest_leaves_an_index_that_opens_and_the_next_run_completes(env, small_corpus, tmp_path, monkeypatch):
-    env(PQ_CORPUS_DIR=str(small_corpus))
+    env(PQ_CORPUS_DIR=str(small_corpus), PQ_SOURCES="vlaams-parlement,dekamer-qrva-2017")
     folder = tmp_path / "index"
     with pytest.raises(_Crash):
         PrecedentIndex(folder, embedder=_CrashingEmbedder(batches=2), vector_cache=None).ingest(
