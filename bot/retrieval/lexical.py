@@ -70,6 +70,16 @@ def tokenize(text: str, stem: bool = True, stop: bool = True) -> list[str]:
     return _stemmer().stemWords(words) if stem else words
 
 
+def tokenize_many(texts: list[str], stop: bool = True) -> list[list[str]]:
+    """`tokenize` for a whole corpus: each distinct word is stemmed once."""
+    words = [_TOKEN.findall(fold(text)) for text in texts]
+    vocabulary = list({w for ws in words for w in ws})
+    stems = dict(zip(vocabulary, _stemmer().stemWords(vocabulary), strict=True))
+    if stop:
+        return [[stems[w] for w in ws if w not in DUTCH_STOPWORDS] for ws in words]
+    return [[stems[w] for w in ws] for ws in words]
+
+
 class LexicalIndex:
     def __init__(self, model: bm25s.BM25) -> None:
         self._model = model
@@ -78,7 +88,7 @@ class LexicalIndex:
     def build(cls, texts: list[str], k1: float = 1.5, b: float = 0.75) -> LexicalIndex:
         model = bm25s.BM25(k1=k1, b=b)
         # An empty unit still needs a row, so positions stay aligned with the chunk table.
-        model.index([tokenize(t, stop=INDEX_STOPWORDS) or ["_"] for t in texts], show_progress=False)
+        model.index([tokens or ["_"] for tokens in tokenize_many(texts, stop=INDEX_STOPWORDS)], show_progress=False)
         return cls(model)
 
     def __len__(self) -> int:
