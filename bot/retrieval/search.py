@@ -71,7 +71,18 @@ class SearchFilters(BaseModel):
         return self == SearchFilters()
 
     def doc_mask(self, table: ChunkTable) -> np.ndarray:
-        """Which documents pass (every filter is a property of the document)."""
+        """Which documents pass (every filter is a property of the document); kept per table, read-only."""
+        key = self.model_dump_json()
+        cached = table.masks.get(key)
+        if cached is None:
+            cached = self._doc_mask(table)
+            cached.setflags(write=False)
+            if len(table.masks) >= 256:
+                table.masks.pop(next(iter(table.masks)))
+            table.masks[key] = cached
+        return cached
+
+    def _doc_mask(self, table: ChunkTable) -> np.ndarray:
         docs = table.docs
         keep = np.ones(len(docs), dtype=bool)
         if self.sources:
