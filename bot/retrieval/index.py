@@ -149,7 +149,6 @@ class PrecedentIndex:
         self.lexical_dir = self.folder / "lexical"
         self.state_path = self.lexical_dir / "state.json"
         self.dense_path = self.folder / "dense.npz"
-        self._client = None
         self._loaded: LoadedIndex | None = None
         self._state_cache: tuple[tuple, dict] | None = None
 
@@ -205,23 +204,22 @@ class PrecedentIndex:
         return self.folder / "chroma"
 
     def _forget_client(self) -> None:
-        # Chroma keeps one client per path and process: a store that was removed or failed must be opened anew.
-        self._client = None
+        # Chroma keeps one system per path and process: a store that was removed or failed must be opened anew,
+        # and a serving app need not keep the store in memory (search never reads it).
         from chromadb.api.client import SharedSystemClient
 
         SharedSystemClient.clear_system_cache()
 
     def client(self):
-        if self._client is None:
-            try:
-                self._client = chroma_client(self._local_chroma())
-            except PQError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a damaged chroma.sqlite3 raises Chroma's own errors
-                self._forget_client()
-                raise IndexUnavailable(f"the Chroma store in {self._local_chroma()} cannot be opened ({type(exc).__name__}: "
-                                       f"{exc}); rebuild the index with: {REBUILD}") from None
-        return self._client
+        """A Chroma client (Chroma itself keeps one per store and process, so this is cheap)."""
+        try:
+            return chroma_client(self._local_chroma())
+        except PQError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged chroma.sqlite3 raises Chroma's own errors
+            self._forget_client()
+            raise IndexUnavailable(f"the Chroma store in {self._local_chroma()} cannot be opened ({type(exc).__name__}: "
+                                   f"{exc}); rebuild the index with: {REBUILD}") from None
 
     def collection_name(self) -> str | None:
         state = self.state()
@@ -253,7 +251,11 @@ class PrecedentIndex:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise PQError(f"another ingest is running on {self.folder}; wait for it to finish") from None
-            return self._ingest(sources, progress or (lambda *_: None), rebuild, batch_size)
+            try:
+                return self._ingest(sources, progress or (lambda *_: None), rebuild, batch_size)
+            finally:
+                if chroma_url() is None:
+                    self._forget_client()
 
     def _previous_state(self, rebuild: bool) -> dict | None:
         if rebuild:
