@@ -291,8 +291,8 @@ def main() -> int:
             greps = []
             for term in it.get("check_terms", []):
                 pattern = re.compile(term)
-                n17 = int(folded17.map(lambda t: bool(pattern.search(t))).sum())
-                n20 = int(folded20.map(lambda t: bool(pattern.search(t))).sum())
+                n17 = int(folded17.map(lambda t, p=pattern: bool(p.search(t))).sum())
+                n20 = int(folded20.map(lambda t, p=pattern: bool(p.search(t))).sum())
                 ns = sum(bool(pattern.search(t)) for t in folded_seed)
                 greps.append(f"{term}={n17}/{n20}/{ns}")
             print(f"    {it['qid']} [{it['type'][:4]}] top {doc_ids[j]} {scores[j]:.3f} {titles.iloc[j][:45]!r} | {it['query'][:70]}")

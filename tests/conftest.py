@@ -104,7 +104,7 @@ def fake_chat_model(replies):
         seen: list = []
 
         def bind_tools(self, tools, **kwargs):
-            self.seen.append(("tools", [t.name for t in tools]))
+            self.seen.append(("tools", [getattr(t, "name", None) or getattr(t, "__name__", str(t)) for t in tools]))
             return self
 
         def invoke(self, messages, *args, **kwargs):

@@ -24,7 +24,7 @@ from tests.conftest import ROOT, seed_question_only
 from tools.errors import PQError
 
 ARTIFACTS = ROOT / "test-artifacts"
-FIGURES_QUESTION = ("1. Hoeveel verzoeken om internationale bescherming werden ingediend van 2021 tot 2023? Graag per jaar.\n"
+FIGURES_QUESTION = ("1. Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend? Graag per maand.\n"
                     "2. Welke acties worden opgezet met Fedasil?")
 
 
@@ -83,7 +83,7 @@ def test_api_search_with_filters(client):
 
 def test_api_export_docx_holds_header_parts_annex_and_sources(client):
     draft = client.predict(FIGURES_QUESTION, api_name="/draft")
-    edited = "\n\n".join(f"{p['label']}. {p['text']}" for p in draft["parts"]).replace("Het overzicht per jaar", "Het overzicht (bewerkt) per jaar")
+    edited = "\n\n".join(f"{p['label']}. {p['text']}" for p in draft["parts"]).replace("Het overzicht per maand", "Het overzicht (bewerkt) per maand")
     assert draft["header"] == "ANTWOORD op vraag nr. …"  # the pasted question had no header
     header = "ANTWOORD op vraag nr. … — hoofding aangevuld door de dossierbeheerder"
     path = client.predict(draft, edited, "docx", header, api_name="/export")
@@ -92,7 +92,7 @@ def test_api_export_docx_holds_header_parts_annex_and_sources(client):
     assert header in text
     for part in draft["parts"]:
         assert f"{part['label']}. " in text
-    assert "Het overzicht (bewerkt) per jaar" in text  # the edited text, not the original
+    assert "Het overzicht (bewerkt) per maand" in text  # the edited text, not the original
     (table,) = word.tables
     rows = [[c.text for c in r.cells] for r in table.rows]
     annex = draft["annexes"][0]

@@ -42,18 +42,26 @@ class Dimension(BaseModel):
     values: list[str | int] | None = None
 
 
+MeasureType = Literal["flow", "stock", "rate", "count", "none"]
+
+
 class Measure(BaseModel):
     name: str
     label: str
-    unit: str
-    # sum: flows add up; last: stocks take the last date of the period; count: rows; none: not aggregable.
-    aggregation: Literal["sum", "last", "count", "none"]
-    owner: str | None = None
+    unit: str  # in Dutch, plural ("personen", "dossiers")
+    # flow: counted over a period, months add up; stock: a state on a date, read at one date and never
+    # summed over dates; rate: a share, never summed; count: rows; none: not aggregable.
+    type: MeasureType
+    owner: str | None = None  # who registers it, when not the dataset's owner (DVZ for applicants)
+
+    @property
+    def aggregation(self) -> Literal["sum", "last", "count", "none"]:
+        return {"flow": "sum", "stock": "last", "count": "count"}.get(self.type, "none")  # type: ignore[return-value]
 
 
 class Exclusion(BaseModel):
     population: str
-    reason: str
+    reason: str | None = None  # said after the house-style sentence ("VDAB registreert geen verblijfsstatuut.")
 
 
 class Proxy(BaseModel):
@@ -93,6 +101,14 @@ class Dataset(BaseModel):
     export: ExportSpec | None = None
     reference_period: Period
     grain: str
+    # The time grain of the rows: month ("maand" YYYY-MM, or jaar+maand), year ("jaar"), date ("datum"), or none.
+    time: Literal["month", "year", "date", "none"]
+    # Whose register or publication this is: a question pointing at another register never gets these figures.
+    registers: list[str] = Field(default_factory=list)
+    # Said when an asked period holds months the series never has (the CGVS publishes no December).
+    gap_note: str | None = None
+    # The dimension a generic "per type" / "per soort" breaks down by.
+    type_dimension: str | None = None
     notes: str | None = None
     dimensions: list[Dimension]
     measures: list[Measure]
@@ -145,19 +161,54 @@ class Dataset(BaseModel):
 class Term(BaseModel):
     id: str
     label: str
-    synonyms: list[str]
+    words: list[str]
+    # For a measure: the population it is about when a question names none.
+    population: str | None = None
+    # For a measure: it is how that population is counted ("hoeveel asielzoekers" = applications).
+    counts_population: bool = False
+    # For a measure: more precise measures it adds nothing to when both are named.
+    subsumed_by: list[str] = Field(default_factory=list)
+    # For a measure: measures it is about, which add nothing when named with it.
+    includes: list[str] = Field(default_factory=list)
+    # For a measure: a generic count ("het aantal"), which gives way to any other measure named with it.
+    generic: bool = False
+
+
+class DimensionWords(BaseModel):
+    label: str
+    words: list[str] = Field(default_factory=list)  # asking for a breakdown ("per provincie")
+    values: dict[str, list[str]] = Field(default_factory=dict)  # filter value -> its words
+    # A value that is itself about a measure ("IBO" is work-based learning, "bouwopleiding" a course).
+    implies_measure: str | None = None
+    # Value words that count only in a question about that measure ("bouw" may be a sector).
+    ambiguous_words: list[str] = Field(default_factory=list)
 
 
 class ExternalSource(BaseModel):
     owner: str
     populations: list[str]
     measures: list[str]
+    registers: list[str] = Field(default_factory=list)
     reason: str
 
 
+class PublishedMap(BaseModel):
+    """Which published figures count a measure of a population; `by` names the dimension their
+    breakdown column filters on."""
+
+    measure: str
+    population: str | None = None
+    by: str | None = None
+    figures: list[str]
+    qualifier: str | None = None  # "meer dan", "circa": said with the value
+
+
 class Owner(BaseModel):
-    name: str
+    name: str  # written out the first time ("het Agentschap Integratie en Inburgering (AgII)")
+    short: str  # afterwards ("AgII")
     url: str
+    words: list[str] = Field(default_factory=list)
+    competent: str | None = None  # who answers for these data, when not this minister
 
 
 class Ministry(BaseModel):
@@ -169,8 +220,11 @@ class Catalog(BaseModel):
     owners: dict[str, Owner]
     populations: list[Term]
     measures: list[Term]
-    breakdowns: dict[str, list[str]]
+    count_words: list[str]
+    dimensions: dict[str, DimensionWords]
+    per_year_words: list[str]
     external_sources: list[ExternalSource]
+    published: list[PublishedMap]
     datasets: list[Dataset]
 
     @model_validator(mode="after")
@@ -185,11 +239,29 @@ class Catalog(BaseModel):
                 if name not in populations:
                     problems.append(f"dataset {ds.id}: unknown population {name!r}")
             problems += [f"dataset {ds.id}: unknown measure {m!r}" for m in ds.answers if m not in measures]
+            problems += [f"dataset {ds.id}: register {r!r} is not in owners" for r in ds.registers if r not in self.owners]
+        for term in self.measures:
+            if term.population and term.population not in populations:
+                problems.append(f"measure {term.id}: unknown population {term.population!r}")
+        for name, dim in self.dimensions.items():
+            if dim.implies_measure and dim.implies_measure not in measures:
+                problems.append(f"dimension {name}: unknown measure {dim.implies_measure!r}")
+            if dim.ambiguous_words and not dim.implies_measure:
+                problems.append(f"dimension {name}: ambiguous words need the measure they belong to (implies_measure)")
+        for entry in self.published:
+            if entry.measure not in measures:
+                problems.append(f"published figures: unknown measure {entry.measure!r}")
+            if entry.population and entry.population not in populations:
+                problems.append(f"published figures: unknown population {entry.population!r}")
+            if entry.by and entry.by not in self.dimensions:
+                problems.append(f"published figures: unknown dimension {entry.by!r}")
         for ext in self.external_sources:
             if ext.owner not in self.owners:
                 problems.append(f"external source: owner {ext.owner!r} is not in owners")
             problems += [f"external source {ext.owner}: unknown population {p!r}" for p in ext.populations if p not in populations]
             problems += [f"external source {ext.owner}: unknown measure {m!r}" for m in ext.measures if m not in measures]
+        if sum(t.generic for t in self.measures) > 1:
+            problems.append("more than one generic count measure")
         ids = [ds.id for ds in self.datasets]
         problems += [f"dataset id {i!r} appears twice" for i in set(ids) if ids.count(i) > 1]
         if problems:
@@ -204,6 +276,27 @@ class Catalog(BaseModel):
 
     def owner_name(self, owner: str) -> str:
         return self.owners[owner].name if owner in self.owners else owner
+
+    def owner_short(self, owner: str) -> str:
+        return self.owners[owner].short if owner in self.owners else owner
+
+    @property
+    def count_measure(self) -> str | None:
+        """The generic count ("hoeveel werkzoekenden"): what a question measures when it names none."""
+        return next((t.id for t in self.measures if t.generic), None)
+
+    def population(self, term_id: str) -> Term:
+        return next(t for t in self.populations if t.id == term_id)
+
+    def measure_term(self, term_id: str) -> Term:
+        return next(t for t in self.measures if t.id == term_id)
+
+    def label(self, term_id: str | None) -> str:
+        """The Dutch label of a population or measure id."""
+        for term in [*self.populations, *self.measures]:
+            if term.id == term_id:
+                return term.label
+        return term_id or ""
 
 
 def load_catalog(path: Path = CATALOG_FILE) -> Catalog:

@@ -21,6 +21,8 @@ DUTCH_MONTHS = {
     "december": 12,
 }
 
+_MONTH_NAMES = list(DUTCH_MONTHS)
+
 DUTCH_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(DUTCH_MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 
 
@@ -51,3 +53,21 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse all runs of white space to one space."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+def month_words(month: str) -> str:
+    """'2023-03' -> 'maart 2023'."""
+    return f"{_MONTH_NAMES[int(month[5:]) - 1]} {month[:4]}"
+
+
+def span_words(start: str, end: str) -> str:
+    """Months start..end in words: '2023', 'januari tot en met augustus 2024', 'oktober 2022',
+    '2021 tot en met 2023', 'maart 2022 tot en met augustus 2025'."""
+    if start == end:
+        return month_words(start)
+    whole_years = start.endswith("-01") and end.endswith("-12")
+    if whole_years:
+        return start[:4] if start[:4] == end[:4] else f"{start[:4]} tot en met {end[:4]}"
+    if start[:4] == end[:4]:
+        return f"{_MONTH_NAMES[int(start[5:]) - 1]} tot en met {month_words(end)}"
+    return f"{month_words(start)} tot en met {month_words(end)}"

@@ -1,4 +1,5 @@
-"""The ministry's house style: header, group labels, Dutch numbers, standard phrases.
+"""The ministry's house style: the phrases of house_style.yaml, filled in; group labels, Dutch numbers,
+dates and periods in words.
 
 Modelled on the seed answer (Flemish written question 216 of 2 February 2024):
 
@@ -10,12 +11,35 @@ Modelled on the seed answer (Flemish written question 216 of 2 February 2024):
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
 from bot.parse.model import Document
 from bot.settings import settings
-from tools.text import format_dutch_date
+from tools.reading import month_end
+from tools.text import format_dutch_date, span_words
 
-TO_COMPLETE = "[Te vervolledigen door de dossierbeheerder.]"
-SYNTHETIC_BANNER = "**SYNTHETISCHE DEMODATA – geen officiële cijfers.**"
+STYLE_FILE = Path(__file__).with_name("house_style.yaml")
+
+
+@lru_cache(maxsize=1)
+def style() -> dict:
+    return yaml.safe_load(STYLE_FILE.read_text(encoding="utf-8"))
+
+
+def phrase(key: str, **values) -> str:
+    """A house-style phrase by its key ("referral_one", "not_available.no_dataset"), filled in."""
+    node = style()
+    for part in key.split("."):
+        node = node[part]
+    return node.format(**values) if values else node
+
+
+TO_COMPLETE = phrase("to_complete")
+SYNTHETIC_BANNER = f"**{phrase('synthetic_banner')}**"
 
 
 def minister() -> tuple[str, str]:
@@ -27,7 +51,7 @@ def header(doc: Document) -> str:
     number = f"nr. {doc.number}" if doc.number is not None else "nr. …"
     date = f" van {format_dutch_date(doc.date)}" if doc.date else ""
     mp = f" van {doc.mp.name.upper()}" if doc.mp else ""
-    return f"ANTWOORD op vraag {number}{date}{mp}"
+    return phrase("header", number=number, date=date, mp=mp)
 
 
 def group_label(numbers: list[int]) -> str:
@@ -56,35 +80,37 @@ def dutch_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def period_words(start: str | None, end: str | None) -> str:
-    if start and end and start == end:
-        return f"in {start}"
-    if start and end:
-        return f"van {start} tot en met {end}"
-    if start:
-        return f"vanaf {start}"
-    if end:
-        return f"tot en met {end}"
-    return "over de hele beschikbare periode"
+def when_words(start: str, end: str) -> str:
+    """The opening of a flow sentence: 'In 2023', 'Van januari tot en met augustus 2024'."""
+    words = span_words(start, end)
+    return f"Van {words}" if " tot en met " in words else f"In {words}"
+
+
+def day_words(day: dt.date) -> str:
+    return format_dutch_date(day)
+
+
+def stock_when(month: str) -> str:
+    """The opening of a stock sentence: 'Op 31 december 2023'."""
+    return f"Op {day_words(month_end(month))}"
 
 
 def breakdown_listing(rows: list[dict], by: list[str], measure: str) -> str | None:
     """'Per jaar: 2021: 22.288, 2022: 34.179 en 2023: 32.012' for one breakdown of 2 to 6 rows, else None."""
     if len(by) != 1 or not 1 < len(rows) <= 6:
         return None
-    values = [f"{row[by[0]]}: {dutch_number(row[measure]) if isinstance(row[measure], int | float) else row[measure]}" for row in rows]
-    return f"Per {by[0]}: {dutch_list(values)}"
+    values = [f"{row[by[0]]}: {dutch_number(row[measure]) if isinstance(row[measure], int | float) else 'geen cijfer'}" for row in rows]
+    return f"Per {column_label(by[0])}: {dutch_list(values)}"
 
 
-def data_notes(source_sentence: str, warning: str | None, grain: str) -> str:
-    """Where the figures come from (the synthetic warning is shown as a banner instead) and a gap in the data."""
-    text = source_sentence.replace(f" [{warning}]", "") if warning else source_sentence
-    if "ontbreekt" in grain:
-        text += f" Opmerking bij de gegevens: {grain}."
-    return text
+def column_label(dimension: str) -> str:
+    return style()["columns"].get(dimension, dimension)
+
+
+def unit_label(unit: str) -> str:
+    return style()["units"].get(unit, unit)
 
 
 def refer_to(owner: str, count: int) -> str:
     """The seed answer's phrase: 'Voor het antwoord op deze vragen verwijs ik naar Fedasil.'"""
-    what = "deze vragen" if count > 1 else "deze vraag"
-    return f"Voor het antwoord op {what} verwijs ik naar {owner}."
+    return phrase("referral_many" if count > 1 else "referral_one", owner=owner)

@@ -6,49 +6,70 @@ order and records per-step timings (see bench/draft.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 
 from bot.drafting.compose import Composer, SubAnswer, group
-from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported
+from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported_claims
 from bot.drafting.house_style import header, minister
 from bot.drafting.model import Draft
 from bot.drafting.precedents import find_precedents_many
-from bot.drafting.published import published_figures
 from bot.drafting.render import render_markdown
 from bot.drafting.rewrite import rewrite_parts
 from bot.parse.model import Document
+from bot.reading.llm_reading import better_reading
 from bot.reading.route import Route, route
 from bot.retrieval.store import IndexUnavailable
-from tools.aggregate import aggregate
-from tools.availability import resolve
 from tools.errors import PQError
+from tools.statistics import answer as statistics_answer
+
+
+def read_subquestions(doc: Document, asked: dt.date, llm=None) -> list[Route]:
+    """Each sub-question read and routed; one that refers back ("deze asielzoekers", "van hen")
+    is read within the last statistical sub-question before it."""
+    routes: list[Route] = []
+    context = None
+    for sub in doc.subquestions:
+        routed = route(sub.number, sub.text, context=context, asked=asked)
+        if routed.kind == "statistic" and llm is not None:
+            routed = routed.model_copy(update={"reading": better_reading(routed.reading, llm)})
+        routes.append(routed)
+        if routed.kind == "statistic" and routed.reading.measure_id:
+            context = routed.reading
+    return routes
 
 
 def run_tools(sub: Route) -> SubAnswer:
+    """The figures (or the statement why there are none) for one sub-question; a failure here
+    concerns this part only and never sinks the draft."""
     answer = SubAnswer(route=sub)
     if sub.kind != "statistic":
         return answer
-    answer.availability = resolve(sub.slots)
-    if answer.availability.status == "available" and answer.availability.query is not None:
-        answer.result = aggregate(answer.availability.query)
-    elif answer.availability.status in ("owned_elsewhere", "not_available"):
-        answer.published = published_figures(sub.text, sub.slots, answer.availability.owner)
+    try:
+        answer.stat = statistics_answer(sub.reading)
+    except PQError as exc:
+        answer.error = str(exc)
     return answer
 
 
-# Common Dutch words: about a third of the words of a Dutch question, a few percent of an English text.
-_DUTCH_WORDS = frozenset("de het een van en in is dat op te voor met zijn niet aan er om ook als bij door naar of worden wordt "
-                         "deze die dit hoe wat welke hoeveel u uw werd heeft hebben kan kunt zal".split())
-_ASKING = re.compile(r"\?|\b(hoeveel|welke|wat|wie|waarom|hoe|wanneer|waar|graag|gelieve|kunt|kan|zal|zult|klopt)\b", re.IGNORECASE)
+# Common function words of Dutch, French and English (the languages questions are read in): a third or more of
+# the words of a real question, next to none of random text.
+_FUNCTION_WORDS = frozenset(
+    "de het een van en in is dat op te voor met zijn niet aan er om ook als bij door naar of worden wordt deze die dit "
+    "hoe wat welke hoeveel u uw werd heeft hebben kan kunt zal "
+    "la le les des du un une et est que qui pour dans sur par pas au aux ce cette combien quel quelle quels comment "
+    "the of and to is are was were for on with by that this how many what which who why when".split())
+_ASKING = re.compile(r"\?|\b(hoeveel|welke|wat|wie|waarom|hoe|wanneer|waar|graag|gelieve|kunt|kan|zal|zult|klopt|"
+                     r"combien|quel|quelle|quels|quelles|comment|pourquoi|quand|how|what|which|who|why|when)\b", re.IGNORECASE)
 
 
 def reads_as_question(doc: Document) -> bool:
-    """Dutch text that asks something (a question mark or a question word), not random text or an English paragraph."""
+    """Text in words that asks something (a question mark or a question word): not random characters."""
     text = " ".join([doc.title, doc.introduction, *(s.text for s in doc.subquestions)])
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
-    dutch = sum(w in _DUTCH_WORDS for w in words) / max(len(words), 1)
-    return dutch >= 0.12 and any(_ASKING.search(s.text) for s in doc.subquestions)
+    share = sum(w in _FUNCTION_WORDS for w in words) / max(len(words), 1)
+    return share >= 0.12 and any(_ASKING.search(s.text) for s in doc.subquestions)
 
 
 # -- the pipeline --------------------------------------------------------------------------
@@ -59,13 +80,13 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     if not doc.subquestions:
         raise PQError("the question has no sub-questions to answer")
     if not reads_as_question(doc):
-        raise PQError("de tekst lijkt geen parlementaire vraag: er staat geen vraag in het Nederlands in "
-                      "(the text does not read as a parliamentary question in Dutch); er is geen ontwerp gemaakt")
+        raise PQError("de tekst lijkt geen parlementaire vraag: er staat geen leesbare vraag in "
+                      "(the text does not read as a parliamentary question); er is geen ontwerp gemaakt")
     step = on_step or (lambda *_: None)
 
     step("Deelvragen indelen", 0.05)
     t0 = time.perf_counter()
-    routes = [route(s.number, s.text) for s in doc.subquestions]
+    routes = read_subquestions(doc, doc.date or dt.date.today(), llm)
     timings["route"] = time.perf_counter() - t0
 
     step("Cijfers en eigenaarschap opzoeken", 0.2)
@@ -101,7 +122,7 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     t0 = time.perf_counter()
     allowed = draft_allowed_numbers(doc, draft)
     for part in draft.parts:
-        missing = unsupported(part.text, allowed)
+        missing = unsupported_claims(part, draft.question_numbers)
         if missing:  # a composer bug: refuse rather than hand out an unsupported figure
             raise UnsupportedNumber(missing, f"composed part {part.label}")
     timings["guard"] = time.perf_counter() - t0

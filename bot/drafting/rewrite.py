@@ -35,24 +35,34 @@ def _content(message) -> str:
     return str(content).strip()
 
 
-def rewrite_parts(model, draft: Draft, allowed: set) -> None:
-    """Let the model rewrite each part; keep its text only when markers and numbers survive the checks."""
+def rewrite_part(model, text: str, allowed: set, instruction: str | None = None) -> tuple[str | None, str | None]:
+    """(the model's rewrite of one part, None) when it survives the checks, else (None, why not)."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
+    ask = f"<ontwerp>\n{text}\n</ontwerp>"
+    if instruction:
+        # The desk's wish, said apart from the text so that the text stays data.
+        ask = f"Opdracht van de dossierbeheerder: {instruction}\n{ask}"
+    try:
+        reply = model.invoke([SystemMessage(REWRITE_SYSTEM), HumanMessage(ask)])
+    except Exception as exc:  # noqa: BLE001 - an unreachable or failing model must not lose the draft
+        return None, f"het taalmodel is niet bereikbaar ({type(exc).__name__})"
+    rewritten = re.sub(r"^\s*</?ontwerp>\s*|\s*</?ontwerp>\s*$", "", _content(reply)).strip()
+    problem = rewrite_problem(text, rewritten, allowed)
+    return (None, problem) if problem else (rewritten, None)
+
+
+def rewrite_parts(model, draft: Draft, allowed: set) -> None:
+    """Let the model rewrite each part; keep its text only when markers and numbers survive the checks."""
     draft.llm = model_name(model)
     for part in draft.parts:
-        try:
-            reply = model.invoke([SystemMessage(REWRITE_SYSTEM), HumanMessage(f"<ontwerp>\n{part.text}\n</ontwerp>")])
-        except Exception as exc:  # noqa: BLE001 - an unreachable or failing model must not lose the draft
-            draft.warnings.append(f"LLM niet bereikbaar voor deel {part.label} ({type(exc).__name__}); de opgestelde tekst blijft staan.")
-            continue
-        text = _content(reply)
-        text = re.sub(r"^\s*</?ontwerp>\s*|\s*</?ontwerp>\s*$", "", text).strip()
-        problem = rewrite_problem(part.text, text, allowed)
-        if problem:
+        rewritten, problem = rewrite_part(model, part.text, allowed)
+        if problem and problem.startswith("het taalmodel is niet bereikbaar"):
+            draft.warnings.append(f"LLM niet bereikbaar voor deel {part.label}; de opgestelde tekst blijft staan.")
+        elif problem:
             draft.warnings.append(f"LLM-herformulering van deel {part.label} verworpen: {problem}.")
-            continue
-        part.text = text
+        else:
+            part.text = rewritten
 
 
 def rewrite_problem(original: str, rewritten: str, allowed: set) -> str | None:

@@ -1,81 +1,387 @@
-"""Reading a statistical sub-question: the population, measure, breakdowns and period it names.
+"""The reader: a statistical sub-question (Dutch, French or English) → a checked `Reading`.
 
-The words come from the catalog (tools/catalog.yaml); what the reading means for the figures
-is decided by `tools.availability.resolve`, which never sees the text.
+Every word is either read as a catalog term (population, measure, register, filter value,
+breakdown), a period, a reference back to an earlier sub-question, or known filler; anything else
+is kept in `unplaced`, and a reading with unplaced words gets no figure. The words come from the
+catalog (tools/catalog.yaml); deciding what the reading means for the data is
+`tools.availability.resolve`, which never sees the text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-from tools.aggregate import PeriodFilter
-from tools.availability import AvailabilityQuery, implied_population
+from bot.reading.periods import CURRENT, find_period
+from bot.reading.words import CONTEXT_WORDS, FILLER_EN, FILLER_FR, FILLER_NL, REFERS_BACK, SAME_PERIOD, WORD, is_filler
 from tools.catalog import Catalog, default_catalog
-from tools.text import DUTCH_MONTHS, fold
+from tools.reading import Found, PopulationRef, Reading
+from tools.text import fold
+
+_SEASON = re.compile(r"\b(?:de\s+)?(?:zomer|winter|lente|herfst|voorjaars|najaars)maanden\b")
+
+# Breakdown words that mean "by the dataset's own kind of thing" (vorm of werkplekleren, type of course).
+GENERIC_TYPE = "type"
+_GENERIC_TYPE_WORDS = ["per type", "per soort", "soort", "soorten", "types", "by type", "par type"]
 
 
-def _find_terms(text: str, terms: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
-    """(position, id, synonym) for every synonym found as whole words, longest synonyms first."""
-    found = []
-    taken: list[tuple[int, int]] = []
-    for term_id, synonym in sorted(terms, key=lambda t: -len(t[1])):
-        # "VDAB-opleiding" holds "opleiding"; "niet-werkende werkzoekenden" is matched whole first.
-        for match in re.finditer(rf"(?<!\w){re.escape(fold(synonym))}(?![\w-])", text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), term_id, synonym))
-    return sorted(found)
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # population | measure | register | value | breakdown | per_year | count
+    id: str  # term id, owner id or dimension name
+    value: str | None = None
 
 
-def _blank(text: str, found: list[tuple[int, str, str]]) -> str:
-    for position, _, synonym in found:
-        width = len(fold(synonym))
-        text = text[:position] + " " * width + text[position + width :]
-    return text
+@dataclass
+class Vocabulary:
+    pattern: re.Pattern
+    entries: dict[str, list[Entry]]
+    words: dict[str, frozenset[str]]  # word -> the terms it belongs to
+    population_order: dict[str, int]
+    measure_order: dict[str, int]
 
 
-def _period(text: str) -> PeriodFilter | None:
-    years = r"(20\d{2}|19\d{2})"
-    for pattern in (
-        rf"(?:van|tussen)\s+{years}\s+(?:tot\s+en\s+met|tot|t\.?e\.?m\.?|en)\s+{years}",
-        rf"{years}\s*[-–]\s*{years}",
-    ):
-        match = re.search(pattern, text)
-        if match:
-            return PeriodFilter(start=match.group(1), end=match.group(2))
-    match = re.search(rf"(?:vanaf|sinds|sedert)\s+{years}", text)
-    if match:
-        return PeriodFilter(start=match.group(1))
-    match = re.search(rf"\b({'|'.join(DUTCH_MONTHS)})\s+{years}", text)
-    if match:
-        month = f"{match.group(2)}-{DUTCH_MONTHS[match.group(1)]:02d}"
-        return PeriodFilter(start=month, end=month)
-    match = re.search(rf"\b(?:in|over|voor|tijdens)\s+(?:het\s+jaar\s+)?{years}", text)
-    if match:
-        return PeriodFilter(start=match.group(1), end=match.group(1))
-    return None
+_vocabularies: dict[int, tuple[Catalog, Vocabulary]] = {}
 
 
-def read_query(text: str, catalog: Catalog | None = None) -> AvailabilityQuery:
-    """Population, measure, breakdowns and period named in a Dutch question."""
+def _normal(phrase: str) -> str:
+    return fold(phrase).replace("’", "'")
+
+
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    """All catalog words in one pattern, longest first, built once per catalog."""
+    cached = _vocabularies.get(id(catalog))
+    if cached and cached[0] is catalog:
+        return cached[1]
+    entries: dict[str, list[Entry]] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        key = _normal(phrase)
+        if key and entry not in entries.setdefault(key, []):
+            entries[key].append(entry)
+
+    for term in catalog.populations:
+        for phrase in term.words:
+            add(phrase, Entry("population", term.id))
+    for term in catalog.measures:
+        for phrase in term.words:
+            add(phrase, Entry("measure", term.id))
+    for owner_id, owner in catalog.owners.items():
+        for phrase in owner.words:
+            add(phrase, Entry("register", owner_id))
+    for name, dim in catalog.dimensions.items():
+        for phrase in dim.words:
+            add(phrase, Entry("breakdown", name))
+        for value, phrases in dim.values.items():
+            for phrase in phrases:
+                add(phrase, Entry("value", name, value))
+    for phrase in _GENERIC_TYPE_WORDS:
+        add(phrase, Entry("breakdown", GENERIC_TYPE))
+    for phrase in catalog.per_year_words:
+        add(phrase, Entry("per_year", "jaar"))
+    for phrase in catalog.count_words:
+        add(phrase, Entry("count", "count"))
+    ordered = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])")
+    # Misspellings are corrected towards distinctive words only: single-word terms, and long
+    # words of longer phrases (so "acties" is never "corrected" into a piece of a phrase).
+    words: dict[str, frozenset[str]] = {}
+    for phrase, phrase_entries in entries.items():
+        tokens = WORD.findall(phrase)
+        for token in tokens:
+            if (len(tokens) == 1 and len(token) >= 5) or len(token) >= 8:
+                words[token] = words.get(token, frozenset()) | {f"{e.kind}:{e.id}" for e in phrase_entries}
+    vocab = Vocabulary(pattern, entries, words, {t.id: i for i, t in enumerate(catalog.populations)},
+                       {t.id: i for i, t in enumerate(catalog.measures)})
+    _vocabularies[id(catalog)] = (catalog, vocab)
+    return vocab
+
+
+# --- spelling -------------------------------------------------------------------------------
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once), or limit + 1 when above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _correction(word: str, vocab: Vocabulary) -> str | None:
+    """The known word this unknown word misspells: one edit away (two for words of 7+ letters),
+    and every closest candidate meaning the same term ("asielzoekes": asielzoekers / asielzoeker)."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    limit = 2 if len(word) >= 7 else 1
+    best: dict[str, int] = {}
+    for candidate in vocab.words:
+        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= limit:
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
+                best[candidate] = distance
+    if not best:
+        return None
+    closest = min(best.values())
+    candidates = sorted(c for c, d in best.items() if d == closest)
+    meanings = {vocab.words[c] for c in candidates}
+    return candidates[0] if len(meanings) == 1 else None
+
+
+# --- reading --------------------------------------------------------------------------------
+@dataclass
+class _Scan:
+    folded: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    matches: list[tuple[int, int, str, list[Entry]]] = field(default_factory=list)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in self.spans)
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` with the spans cut out (a space in their place), and each kept character's position in `text`."""
+    kept: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            start = position
+        kept += text[position:start]
+        origin += range(position, start)
+        if end > start:
+            kept.append(" ")
+            origin.append(start)
+        position = max(position, end)
+    kept += text[position:]
+    origin += range(position, len(text))
+    return "".join(kept), origin
+
+
+def _language(folded: str) -> str:
+    words = WORD.findall(folded)
+    fr = sum(w in _FR_ONLY for w in words)
+    en = sum(w in _EN_ONLY for w in words)
+    nl = sum(w in _NL_ONLY for w in words)
+    if fr > nl and fr >= en:
+        return "fr"
+    if en > nl and en > fr:
+        return "en"
+    return "nl"
+
+
+_NL_ONLY = frozenset(FILLER_NL.split()) - frozenset(FILLER_FR.split()) - frozenset(FILLER_EN.split())
+_FR_ONLY = frozenset(FILLER_FR.split()) - frozenset(FILLER_NL.split()) - frozenset(FILLER_EN.split())
+_EN_ONLY = frozenset(FILLER_EN.split()) - frozenset(FILLER_NL.split()) - frozenset(FILLER_FR.split())
+
+
+def read(text: str, *, context: Reading | None = None, asked: dt.date | None = None, catalog: Catalog | None = None) -> Reading:
+    """Read a statistical sub-question. `context`: the reading of what it may refer back to (an
+    earlier sub-question, the previous turn); `asked`: the question's date, for "vorig jaar"."""
     catalog = catalog or default_catalog()
-    folded = fold(text)
-    populations = _find_terms(folded, [(p.id, s) for p in catalog.populations for s in p.synonyms])
-    # Words already read as the population, then as the measure, are blanked before the next
-    # look: "verzoekers om internationale bescherming" is no measure, and "opleidingen" asked
-    # about is no "per opleiding" breakdown.
-    rest = _blank(folded, populations)
-    order = [p.id for p in catalog.populations]
-    population = min((p for _, p, _ in populations), key=order.index, default=None)
-    measures = _find_terms(rest, [(m.id, s) for m in catalog.measures for s in m.synonyms])
-    measure_order = [m.id for m in catalog.measures]
-    measure = min((m for _, m, _ in measures), key=measure_order.index, default=None)
-    rest = _blank(rest, [found for found in measures if found[1] == measure][:1])
-    breakdowns = []
-    for name, phrases in catalog.breakdowns.items():
-        if any(re.search(rf"(?<![\w-]){re.escape(fold(phrase))}(?![\w-])", rest) for phrase in phrases):
-            breakdowns.append(name)
-    return AvailabilityQuery(population=population or implied_population(measure), measure=measure, breakdowns=breakdowns, period=_period(folded))
+    vocab = vocabulary(catalog)
+    intro, asked_text = split_intro(text)
+    if intro:
+        # "In zijn antwoord meldde de minister dat er eind 2023 50.635 werkzoekenden waren. Hoeveel waren dat er
+        # eind 2024?": the statement before the question says what it is about, not what is asked.
+        said = read(intro, asked=asked, catalog=catalog)
+        reading = read(asked_text, context=context, asked=asked, catalog=catalog)
+        if not reading.populations or reading.measure is None:
+            reading = merge_context(reading, said.model_copy(update={"period": None}), catalog)
+        if reading.period is None and said.period is not None and SAME_PERIOD.search(_normal(asked_text)):
+            reading = reading.model_copy(update={"period": said.period})  # "voor dat jaar"
+        return reading.model_copy(update={"text": text})
+    folded = _normal(text)
+    context_measure = context.measure_id if context is not None else None
+    reading, unknown = _read_once(text, folded, asked, catalog, vocab, context_measure)
+    corrected = {w: c for w in unknown if (c := _correction(w, vocab)) and c != w}
+    if corrected:
+        fixed = re.sub(r"[a-z0-9]+", lambda m: corrected.get(m.group(), m.group()), folded)
+        reading, unknown = _read_once(text, fixed, asked, catalog, vocab, context_measure)
+        reading.corrected = corrected
+    if context is not None and reading.refers_back:
+        reading = merge_context(reading, context, catalog)
+    elif context is not None and reading.period is None and SAME_PERIOD.search(folded):
+        reading = reading.model_copy(update={"period": context.period})  # "in datzelfde jaar"
+    return reading
 
 
+def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabulary, context_measure: str | None = None) -> tuple[Reading, list[str]]:
+    scan = _Scan(folded)
+    found_period = find_period(folded, asked)
+    period = found_period.period if found_period else None
+    if found_period:
+        scan.spans += found_period.spans
+    for match in CURRENT.finditer(folded):
+        scan.spans.append(match.span())
+    if period is not None and re.search(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b", period.words):
+        # "de zomermaanden (juni, juli en augustus)": the months named say which; the season word adds nothing.
+        for match in _SEASON.finditer(folded):
+            scan.spans.append(match.span())
+    for match in CONTEXT_WORDS.finditer(folded):
+        if scan.free(*match.span()):
+            scan.spans.append(match.span())
+    refers = None
+    for match in REFERS_BACK.finditer(folded):
+        if scan.free(*match.span()):
+            refers = refers or match.group()
+            scan.spans.append(match.span())
+
+    # Catalog words are matched with the period and reference words taken out, so that a phrase split by
+    # them is still one phrase ("stroomden in 2024 opnieuw in", "maakten van 2022 tot 2024 gebruik van").
+    condensed, origin = _without(folded, scan.spans)
+    for match in vocab.pattern.finditer(condensed):
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        scan.matches.append((start, end, match.group(), vocab.entries[match.group()]))
+
+    populations: dict[str, str] = {}
+    measures: dict[str, str] = {}
+    registers: dict[str, str] = {}
+    values: list[tuple[str, str, str, int, int]] = []  # (dimension, value, words, start, end)
+    breakdowns: list[str] = []
+    per_year = count = False
+    for start, end, words, entries in scan.matches:
+        kinds = {e.kind for e in entries}
+        for entry in entries:
+            if entry.kind == "population":
+                populations.setdefault(entry.id, words)
+            elif entry.kind == "measure":
+                measures.setdefault(entry.id, words)
+            elif entry.kind == "register":
+                registers.setdefault(entry.id, words)
+            elif entry.kind == "value":
+                values.append((entry.id, entry.value, words, start, end))
+            elif entry.kind == "breakdown" and not kinds & {"value", "measure", "population"}:
+                if entry.id not in breakdowns:
+                    breakdowns.append(entry.id)
+            elif entry.kind == "per_year":
+                per_year = True
+            elif entry.kind == "count":
+                count = True
+        scan.spans.append((start, end))
+
+    measure_ids = sorted(measures, key=lambda m: vocab.measure_order[m])
+    # A general word next to a more precise measure adds nothing ("stroomden uit naar werk").
+    measure_ids = [m for m in measure_ids if not set(catalog.measure_term(m).subsumed_by) & set(measure_ids)]
+    included = {i for m in measure_ids for i in catalog.measure_term(m).includes}
+    measure_ids = [m for m in measure_ids if m not in included]
+    if len(measure_ids) > 1:
+        measure_ids = [m for m in measure_ids if not catalog.measure_term(m).generic]
+    measure = measure_ids[0] if measure_ids else None
+    filters: dict[str, list[str]] = {}
+    filter_words: dict[str, str] = {}
+    rejected: list[tuple[int, int]] = []
+    for dim_name, value, words, start, end in values:
+        dim = catalog.dimensions[dim_name]
+        if words in dim.ambiguous_words and (measure or context_measure) != dim.implies_measure:
+            rejected.append((start, end))  # "bouw" is a course only in a question about courses
+            continue
+        if measure is None and dim.implies_measure:
+            measure = dim.implies_measure
+            measures.setdefault(measure, words)
+        if value not in filters.setdefault(dim_name, []):
+            filters[dim_name].append(value)
+        filter_words[dim_name] = ", ".join(x for x in [filter_words.get(dim_name), words] if x)
+    scan.spans = [s for s in scan.spans if s not in rejected]
+    if measure is None and populations and catalog.count_measure and (count or period is not None or breakdowns or filters):
+        # "Hoeveel werkzoekenden…?", or tersely "Werkzoekenden per provincie op 31 december 2022?"
+        measure = catalog.count_measure
+        measures.setdefault(measure, "hoeveel")
+    # "met de Syrische nationaliteit" names a value, not a breakdown: a bare dimension word next to
+    # a value of it is no "per nationaliteit".
+    said = [(entry.id, bool(re.match(r"(per|naar|volgens|par|by|opgesplitst|elke|iedere) ", words)))
+            for _, _, words, entries in scan.matches for entry in entries if entry.kind == "breakdown"]
+    for dimension in list(breakdowns):
+        if dimension in filters and not any(explicit for d, explicit in said if d == dimension):
+            breakdowns.remove(dimension)
+    # Several values of one dimension ("in Antwerpen en Limburg", "zorg- respectievelijk horecaopleidingen"):
+    # a figure for each, and their total.
+    for dimension, values in filters.items():
+        if len(values) > 1 and dimension not in breakdowns:
+            breakdowns.append(dimension)
+    if "jaar" in breakdowns:
+        breakdowns.remove("jaar")
+        per_year = True
+    if per_year and period is not None:
+        period = period.model_copy(update={"per_year": True})
+    elif per_year:
+        breakdowns.append("jaar")
+
+    ordered = sorted(populations, key=lambda p: vocab.population_order[p])
+    population_refs = [PopulationRef(id=p, words=populations[p], role="counted" if i == 0 else "context") for i, p in enumerate(ordered)]
+    unknown = []
+    for match in WORD.finditer(folded):
+        if scan.free(*match.span()) and not is_filler(match.group()):
+            unknown.append(match.group())
+    reading = Reading(
+        text=text,
+        language=_language(folded),
+        populations=population_refs,
+        measure=Found(id=measure, words=measures[measure]) if measure else None,
+        also_measures=[Found(id=m, words=measures[m]) for m in measure_ids if m != measure],
+        registers=[Found(id=r, words=w) for r, w in sorted(registers.items(), key=lambda item: folded.find(item[1]))],
+        filters=filters,
+        filter_words=filter_words,
+        breakdowns=breakdowns,
+        period=period,
+        refers_back=refers,
+        unplaced=list(dict.fromkeys(unknown)),
+    )
+    return reading, unknown
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_ASKS = re.compile(r"\?|^(?:hoeveel|wat|welke|welk|hoe|kan|kunt|zou|wil|graag|gelieve|combien|quel|quelle|pouvez|how|what|which|can|could|please)\b",
+                   re.IGNORECASE)
+
+
+def split_intro(text: str) -> tuple[str, str]:
+    """(statements before the first question, the question and what follows it) — or ("", text)."""
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) < 2:
+        return "", text
+    first = next((i for i, sentence in enumerate(sentences) if _ASKS.search(sentence.strip())), None)
+    if not first:
+        return "", text
+    return " ".join(sentences[:first]), " ".join(sentences[first:])
+
+
+def merge_context(reading: Reading, context: Reading, catalog: Catalog | None = None) -> Reading:
+    """A sub-question that refers back ("hoeveel van hen…") counts within what `context` counted:
+    its population, measure, filters, register and period, unless it names its own. A group that the
+    earlier question defined by an activity ("deze cursisten") is kept as `cohort_of`: the data do
+    not follow people from one measure to another."""
+    catalog = catalog or default_catalog()
+    update: dict = {}
+    context_populations = list(context.populations)
+    if not context_populations and context.measure_id and catalog.measure_term(context.measure_id).population:
+        population = catalog.measure_term(context.measure_id).population
+        context_populations = [PopulationRef(id=population, words=context.measure.words)]
+    if not reading.populations or all(p.role == "context" for p in reading.populations):
+        update["populations"] = [*context_populations, *reading.populations]
+    named = [m.id for m in [reading.measure, *reading.also_measures] if m]
+    if reading.measure is None and context.measure is not None:
+        update["measure"] = context.measure
+    elif context.measure_id in named and len(set(named)) > 1 and not catalog.measure_term(context.measure_id).counts_population:
+        # "hoeveel van deze cursisten vonden werk": a group defined by the earlier measure, followed into another.
+        other = next(m for m in [reading.measure, *reading.also_measures] if m and m.id != context.measure_id)
+        update.update(measure=other, also_measures=[], cohort_of=context.measure_id)
+    filters = {**context.filters, **reading.filters}
+    if filters != reading.filters:
+        update["filters"] = filters
+        update["filter_words"] = {**context.filter_words, **reading.filter_words}
+    if reading.period is None and context.period is not None:
+        update["period"] = context.period
+    if not reading.registers and context.registers:
+        update["registers"] = context.registers
+    return reading.model_copy(update=update)

@@ -1,13 +1,14 @@
 """Composition: grouping sub-questions that get the same statement, one citation per source."""
 
 from bot.drafting.compose import Composer, SubAnswer, group
+from bot.drafting.sources import Sources
 from bot.reading.route import route
-from tools.availability import resolve
+from tools.statistics import answer
 
 
 def _answer(number: int, text: str) -> SubAnswer:
     sub = route(number, text)
-    return SubAnswer(route=sub, availability=resolve(sub.slots))
+    return SubAnswer(route=sub, stat=answer(sub.reading))
 
 
 def test_sub_questions_with_the_same_statement_share_one_part():
@@ -26,8 +27,8 @@ def test_sub_questions_with_the_same_statement_share_one_part():
 
 
 def test_the_same_source_is_cited_once():
-    composer = Composer()
-    first = composer.cite(kind="dataset", id="catalogus:VDAB", title="t", passage="p")
-    again = composer.cite(kind="dataset", id="catalogus:VDAB", title="t", passage="p")
-    other = composer.cite(kind="dataset", id="catalogus:Fedasil", title="t", passage="p")
-    assert first is again and (first.n, other.n) == (1, 2) and len(composer.citations) == 2
+    sources = Sources()
+    first = sources.cite(kind="dataset", id="catalogus:VDAB", title="t", passage="p")
+    again = sources.cite(kind="dataset", id="catalogus:VDAB", title="t", passage="p")
+    other = sources.cite(kind="dataset", id="catalogus:Fedasil", title="t", passage="p")
+    assert first is again and (first.n, other.n) == (1, 2) and len(sources.citations) == 2

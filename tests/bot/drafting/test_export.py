@@ -6,7 +6,7 @@ from bot.drafting.export import edited_draft, parts_as_text, to_docx, to_markdow
 from bot.drafting.pipeline import draft_document
 from bot.parse.files import parse_text
 
-QUESTION = ("1. Hoeveel verzoeken om internationale bescherming werden ingediend van 2021 tot 2023? Graag per jaar.\n"
+QUESTION = ("1. Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend? Graag per maand.\n"
             "2. Hoeveel asielzoekers volgden een opleiding bij VDAB?")
 
 

@@ -1,102 +1,142 @@
-"""Reading and resolving together: the seed's statuses and Dutch phrasings of our own."""
+"""The reader: every word placed or reported, in Dutch, French and English; the seed read as the minister read it."""
+
+import datetime as dt
 
 import pytest
 
 from bot.parse.files import parse_path
-from bot.reading.reader import read_query
+from bot.reading.reader import read
 from tests.conftest import SEED
-from tools.availability import AvailabilityQuery, resolve
+from tools.availability import resolve
 
 
 def test_seed_subquestions_get_the_ministers_statuses():
     doc = parse_path(SEED)
-    verdicts = {s.number: resolve(read_query(s.text)) for s in doc.subquestions}
+    readings = {}
+    context = None
+    for sub in doc.subquestions:
+        readings[sub.number] = read(sub.text, context=context, asked=doc.date)
+        if readings[sub.number].measure_id:
+            context = readings[sub.number]
+    verdicts = {n: resolve(r) for n, r in readings.items()}
     for n in (1, 4, 5, 6):
-        assert verdicts[n].status == "not_identified", n
-        assert verdicts[n].owner == "VDAB"
-        assert verdicts[n].sentence == "Asielzoekers worden niet apart geïdentificeerd in de databank van VDAB."
+        assert (verdicts[n].status, verdicts[n].owner, verdicts[n].population) == ("not_identified", "VDAB", "asielzoeker"), n
     for n in (2, 3):
-        assert verdicts[n].status == "owned_elsewhere", n
-        assert verdicts[n].owner == "Fedasil"
-        assert verdicts[n].sentence.startswith("U kunt voor deze cijfers terecht bij Fedasil. Zij zijn eigenaar van deze data.")
-    # 7 (evaluation) and 8 (actions) ask for no figures.
-    assert verdicts[7].status == verdicts[8].status == "not_available"
-    assert verdicts[7].measure is None and verdicts[8].measure is None
+        assert (verdicts[n].status, verdicts[n].owner) == ("owned_elsewhere", "Fedasil"), n
+    assert readings[3].refers_back == "deze asielzoekers" and readings[3].population == "asielzoeker"
+    assert all(not readings[n].unplaced for n in range(1, 7))
+    assert readings[7].measure is None and readings[8].measure is None
 
 
 PHRASINGS = [
-    # (question, population, measure, status)
-    ("Hoeveel verzoekers om internationale bescherming volgden een VDAB-opleiding?", "asielzoeker", "opleiding", "not_identified"),
-    ("Hoeveel VIB's zijn ingeschreven bij VDAB?", "asielzoeker", "dienstverlening", "not_identified"),
-    ("Hoeveel asielaanvragers vonden werk in 2023?", "asielzoeker", "aan_het_werk", "owned_elsewhere"),
-    ("Hoeveel kandidaat-vluchtelingen deden een stage?", "asielzoeker", "werkplekleren", "not_identified"),
-    ("Hoeveel bewoners van opvangcentra zijn aan het werk?", "opvangbewoner", "aan_het_werk", "owned_elsewhere"),
-    ("In welke beroepen zijn bewoners van het opvangnetwerk tewerkgesteld?", "opvangbewoner", "functies", "owned_elsewhere"),
-    ("Hoeveel erkende vluchtelingen volgden een opleiding?", "erkend_vluchteling", "opleiding", "not_identified"),
-    ("Hoeveel statushouders vielen terug in de werkloosheid?", "erkend_vluchteling", "terugval_werkloosheid", "not_identified"),
-    ("Hoeveel Oekraïense ontheemden zijn ingeschreven als werkzoekende bij VDAB?", "oekraiense_ontheemde", "dienstverlening", "available"),
-    ("Hoeveel personen met tijdelijke bescherming vonden werk via VDAB?", "oekraiense_ontheemde", "aan_het_werk", "available"),
-    ("Hoeveel Oekrainers volgden een beroepsopleiding?", "oekraiense_ontheemde", "opleiding", "not_identified"),
-    ("Hoeveel inburgeraars werden begeleid naar werk?", "nieuwkomer", "dienstverlening", "owned_elsewhere"),
-    ("Hoeveel nieuwkomers vonden werk?", "nieuwkomer", "aan_het_werk", "owned_elsewhere"),
-    ("Hoeveel werkzoekenden waren er eind 2023 per provincie?", "werkzoekende", "aantal", "available"),
-    ("Hoeveel niet-werkende werkzoekenden vonden werk in 2024?", "werkzoekende", "aan_het_werk", "available"),
-    ("Hoeveel werkzoekenden volgden een opleiding tussen 2022 en 2024, per opleiding?", "werkzoekende", "opleiding", "available"),
-    ("Welke vormen van werkplekleren (IBO, duaal leren) werden georganiseerd voor werkzoekenden?", "werkzoekende", "werkplekleren", "available"),
-    ("Hoeveel werkzoekenden kwamen terug in de werkloosheid na een job?", "werkzoekende", "terugval_werkloosheid", "available"),
-    ("Hoeveel leefloners vonden werk?", "leefloner", "aan_het_werk", "owned_elsewhere"),
-    ("Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend, per maand?", "asielzoeker", "verzoeken", "available"),
-    ("Hoeveel asielaanvragen waren er van 2021 tot 2023?", "asielzoeker", "verzoeken", "available"),
-    ("Hoeveel beslissingen nam het CGVS in 2022?", "asielzoeker", "beslissingen", "available"),
-    ("Wat is de opvangcapaciteit voor asielzoekers?", "asielzoeker", "opvang", "owned_elsewhere"),
-    ("Hoeveel asielzoekers worden opgevangen per provincie?", "asielzoeker", "opvang", "owned_elsewhere"),
-    ("Hoeveel werkzoekenden zonder werk telt Limburg in maart 2024?", "werkzoekende", "aantal", "available"),
-    ("Hoeveel vluchtelingen uit Oekraïne zijn werkzoekend?", "oekraiense_ontheemde", "aantal", "available"),
-    ("Hoeveel asielzoekers werden begeleid door VDAB-trajectbegeleiding?", "asielzoeker", "dienstverlening", "not_identified"),
-    ("Hoeveel jobzoekers deden werkervaring?", "werkzoekende", "werkplekleren", "available"),
-    ("Hoeveel asielzoekers zijn opnieuw werkloos geworden?", "asielzoeker", "terugval_werkloosheid", "not_identified"),
-    ("Hoeveel leefloners zijn er?", "leefloner", "aantal", "owned_elsewhere"),
-    ("Hoeveel erkende vluchtelingen vonden werk?", "erkend_vluchteling", "aan_het_werk", "not_identified"),
-    ("Hoeveel werklozen volgden een taalopleiding?", "werkzoekende", "opleiding", "available"),
+    # (question, population, measure, register, status)
+    ("Hoeveel verzoekers om internationale bescherming volgden een VDAB-opleiding?", "asielzoeker", "opleiding", ["VDAB"], "not_identified"),
+    ("Hoeveel VIB's zijn ingeschreven bij VDAB?", "asielzoeker", "aantal", ["VDAB"], "not_identified"),
+    ("Hoeveel asielaanvragers vonden werk in 2023?", "asielzoeker", "aan_het_werk", [], "owned_elsewhere"),
+    ("Hoeveel kandidaat-vluchtelingen deden een stage?", "asielzoeker", "werkplekleren", [], "not_identified"),
+    ("Hoeveel bewoners van opvangcentra zijn aan het werk?", "opvangbewoner", "aan_het_werk", [], "owned_elsewhere"),
+    ("In welke beroepen zijn bewoners van het opvangnetwerk tewerkgesteld?", "opvangbewoner", "functies", [], "owned_elsewhere"),
+    ("Hoeveel erkende vluchtelingen volgden een opleiding?", "erkend_vluchteling", "opleiding", [], "not_identified"),
+    ("Hoeveel statushouders vielen terug in de werkloosheid?", "erkend_vluchteling", "terugval_werkloosheid", [], "not_identified"),
+    ("Hoeveel Oekraïense ontheemden zijn ingeschreven als werkzoekende bij VDAB?", "oekraiense_ontheemde", "aantal", ["VDAB"], "available"),
+    ("Hoeveel personen met tijdelijke bescherming vonden werk via VDAB?", "oekraiense_ontheemde", "aan_het_werk", ["VDAB"], "available"),
+    ("Hoeveel Oekrainers volgden een beroepsopleiding?", "oekraiense_ontheemde", "opleiding", [], "not_identified"),
+    ("Hoeveel inburgeraars werden begeleid naar werk?", "nieuwkomer", "aan_het_werk", [], "owned_elsewhere"),
+    ("Hoeveel nieuwkomers vonden werk?", "nieuwkomer", "aan_het_werk", [], "owned_elsewhere"),
+    ("Hoeveel werkzoekenden waren er eind 2023 per provincie?", "werkzoekende", "aantal", [], "available"),
+    ("Hoeveel niet-werkende werkzoekenden vonden werk in 2024?", "werkzoekende", "aan_het_werk", [], "available"),
+    ("Hoeveel werkzoekenden volgden een opleiding tussen 2022 en 2024, per opleiding?", "werkzoekende", "opleiding", [], "available"),
+    ("Hoeveel werkzoekenden kwamen terug in de werkloosheid na een job?", "werkzoekende", "terugval_werkloosheid", [], "available"),
+    ("Hoeveel leefloners vonden werk?", "leefloner", "aan_het_werk", [], "owned_elsewhere"),
+    ("Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend, per maand?", None, "verzoeken", [], "available"),
+    ("Hoeveel beslissingen nam het CGVS in 2022?", None, "beslissingen", ["CGVS"], "available"),
+    ("Hoeveel asielzoekers worden opgevangen per provincie?", "asielzoeker", "opvang", [], "owned_elsewhere"),
+    ("Hoeveel werkzoekenden zonder werk telt Limburg in maart 2024?", "werkzoekende", "aantal", [], "available"),
+    ("Hoeveel asielzoekers zijn opnieuw werkloos geworden?", "asielzoeker", "terugval_werkloosheid", [], "not_identified"),
+    ("Hoeveel leefloners zijn er?", "leefloner", "aantal", [], "owned_elsewhere"),
+    ("Hoeveel jobzoekers deden werkervaring?", "werkzoekende", "werkplekleren", [], "available"),
+    # French and English: the same catalog terms
+    ("Combien de demandes de protection internationale ont été introduites en 2023 ?", None, "verzoeken", [], "available"),
+    ("Combien de demandeurs d'asile inscrits au VDAB ont trouvé un emploi en 2023 ?", "asielzoeker", "aan_het_werk", ["VDAB"], "not_identified"),
+    ("How many jobseekers found work in 2024?", "werkzoekende", "aan_het_werk", [], "available"),
+    ("How many asylum seekers registered with VDAB found a job in 2023?", "asielzoeker", "aan_het_werk", ["VDAB"], "not_identified"),
 ]
 
 
-@pytest.mark.parametrize("question, population, measure, status", PHRASINGS)
-def test_dutch_phrasings(question, population, measure, status):
-    query = read_query(question)
-    assert (query.population, query.measure) == (population, measure)
-    assert resolve(query).status == status
+@pytest.mark.parametrize("question, population, measure, registers, status", PHRASINGS)
+def test_phrasings(question, population, measure, registers, status):
+    reading = read(question, asked=dt.date(2025, 1, 15))
+    assert (reading.population, reading.measure_id, reading.register_ids, reading.unplaced) == (population, measure, registers, [])
+    assert resolve(reading).status == status
 
 
 @pytest.mark.parametrize(
-    "question, breakdowns, start, end",
+    "question, words",
     [
-        ("Graag een overzicht van 2022 tot 2024 en een opdeling per provincie.", ["provincie"], "2022", "2024"),
-        ("Graag een opdeling per land van herkomst, geslacht en leeftijd vanaf 2022.", ["nationaliteit", "geslacht", "leeftijd"], "2022", None),
-        ("tussen 2021 en 2023, per maand", ["maand"], "2021", "2023"),
-        ("in maart 2024 per opleidingsniveau", ["opleidingsniveau"], "2024-03", "2024-03"),
-        ("cijfers 2021–2023 per jaar", ["jaar"], "2021", "2023"),
+        ("Hoeveel werkzoekenden met een beperking waren er eind 2023?", ["beperking"]),
+        ("Hoeveel werkzoekenden ouder dan 55 vonden werk in 2023?", ["ouder", "55"]),
+        ("How many jobseekers with a disability found work in 2024?", ["disability"]),
     ],
 )
-def test_breakdowns_and_periods(question, breakdowns, start, end):
-    query = read_query("Hoeveel werkzoekenden? " + question)
-    assert query.breakdowns == breakdowns
-    assert (query.period.start, query.period.end if query.period.end else None) == (start, end)
+def test_words_not_understood_are_kept_and_block_a_figure(question, words):
+    reading = read(question)
+    assert reading.unplaced == words
+    verdict = resolve(reading)
+    assert verdict.status == "needs_review" and verdict.unplaced == words
+    assert verdict.without_unplaced.status == "available"  # the figure that would have answered another question
 
 
-def test_available_answer_carries_a_runnable_query_and_missing_breakdowns():
-    verdict = resolve(read_query("Hoeveel asielaanvragen per provincie en per maand in 2023?"))
-    assert verdict.status == "available" and verdict.dataset == "cgvs_maandcijfers"
-    assert verdict.query.by == ["maand"] and verdict.missing_breakdowns == ["provincie"]
-    assert "opdeling per provincie is in deze gegevens niet beschikbaar" in verdict.sentence
+def test_when_no_figure_could_be_given_anyway_the_verdict_stands_and_the_words_are_still_named():
+    verdict = resolve(read("Hoeveel asielzoekers werken in de bouw?"))
+    assert (verdict.status, verdict.owner, verdict.unplaced) == ("owned_elsewhere", "Fedasil", ["bouw"])
 
 
-def test_synthetic_source_is_said_in_the_sentence():
-    verdict = resolve(read_query("Hoeveel werkzoekenden per provincie?"))
-    assert verdict.synthetic and "SYNTHETISCHE DEMODATA" in verdict.sentence
+@pytest.mark.parametrize(
+    "text, start, end, point, per_year",
+    [
+        ("in 2023", "2023-01", "2023-12", False, False),
+        ("op 1 januari 2024", "2024-01", "2024-01", True, False),
+        ("eind 2023", "2023-12", "2023-12", True, False),
+        ("in de eerste acht maanden van 2024", "2024-01", "2024-08", False, False),
+        ("in het eerste kwartaal van 2025", "2025-01", "2025-03", False, False),
+        ("in de tweede helft van 2024", "2024-07", "2024-12", False, False),
+        ("tussen januari en juni 2020", "2020-01", "2020-06", False, False),
+        ("in 2022 en 2023", "2022-01", "2023-12", False, True),
+        ("van 2021 tot en met 2023", "2021-01", "2023-12", False, True),
+        ("au 1er mai 2024", "2024-05", "2024-05", True, False),
+        ("at the end of June 2025", "2025-06", "2025-06", True, False),
+        ("vorig jaar", "2023-01", "2023-12", False, False),
+    ],
+)
+def test_periods(text, start, end, point, per_year):
+    reading = read(f"Hoeveel werkzoekenden vonden werk {text}?", asked=dt.date(2024, 2, 2))
+    period = reading.period
+    assert (period.start, period.end, period.point, period.per_year) == (start, end, point, per_year)
+    assert reading.unplaced == []
 
 
-def test_proxy_population_states_its_caveat():
-    verdict = resolve(AvailabilityQuery(population="oekraiense_ontheemde", measure="aantal"))
-    assert verdict.query.where == {"nationaliteit": "Oekraïens"}
-    assert "niet het verblijfsstatuut" in verdict.sentence
+def test_since_runs_to_the_question_date_and_relative_periods_say_their_anchor():
+    since = read("Hoeveel verzoeken om internationale bescherming werden er sinds maart 2022 ingediend?", asked=dt.date(2024, 6, 1))
+    assert (since.period.start, since.period.end, since.period.open_end) == ("2022-03", "2024-06", True)
+    last = read("Hoeveel werkzoekenden vonden vorig jaar werk?", asked=dt.date(2025, 1, 20))
+    assert (last.period.start, last.period.relative_to) == ("2024-01", dt.date(2025, 1, 20))
+
+
+def test_filters_in_short_and_misspelt_forms():
+    assert read("Hoeveel werkzoekenden waren er in West-Vl. op 1 januari 2023?").filters == {"provincie": ["West-Vlaanderen"]}
+    misspelt = read("Hoeveel werkzoekende in Limbug waren er eind 2023?")
+    assert misspelt.filters == {"provincie": ["Limburg"]} and misspelt.corrected == {"limbug": "limburg"} and not misspelt.unplaced
+    reading = read("Hoeveel laaggeschoolde vrouwelijke werkzoekenden jonger dan 25 jaar met de Oekraïense nationaliteit?")
+    assert reading.filters == {"opleidingsniveau": ["laag"], "geslacht": ["vrouw"], "leeftijd": ["<25"], "nationaliteit": ["Oekraïens"]}
+
+
+def test_a_course_name_is_a_course_only_in_a_question_about_courses():
+    assert read("Hoeveel personen volgden in 2023 een bouwopleiding bij VDAB in Limburg?").filters == {"opleiding": ["Bouw"], "provincie": ["Limburg"]}
+    assert read("Hoeveel werkzoekenden in de bouw vonden in 2023 werk?").unplaced == ["bouw"]
+
+
+def test_a_reference_back_takes_the_earlier_population_filters_and_period():
+    first = read("Hoeveel werkzoekenden met de Oekraïense nationaliteit waren er eind 2023 in Limburg?")
+    second = read("Hoeveel van hen vonden werk?", context=first)
+    assert second.refers_back == "van hen" and second.population == "werkzoekende"
+    assert second.filters == {"nationaliteit": ["Oekraïens"], "provincie": ["Limburg"]} and second.period == first.period

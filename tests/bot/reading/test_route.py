@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.reading.reader import read
 from bot.reading.route import classify, route
 
 
@@ -17,9 +18,14 @@ from bot.reading.route import classify, route
     ],
 )
 def test_kinds(text, kind):
-    assert classify(text) == kind
+    assert classify(text, read(text)) == kind
 
 
-def test_route_keeps_number_text_and_slots():
+def test_route_keeps_number_text_and_reading():
     sub = route(3, "Hoeveel asielaanvragen waren er in 2023?")
-    assert (sub.number, sub.kind, sub.slots.measure) == (3, "statistic", "verzoeken")
+    assert (sub.number, sub.kind, sub.reading.measure_id, sub.reading.period.start) == (3, "statistic", "verzoeken", "2023-01")
+
+
+@pytest.mark.parametrize("text", ["Combien de demandes d'asile en 2023 ?", "How many jobseekers found work in 2024?"])
+def test_french_and_english_statistics_are_statistics(text):
+    assert route(1, text).kind == "statistic"
