@@ -134,13 +134,27 @@ def tune(index, dev: list[dict]) -> None:
         return float(np.mean(scores)), float(np.mean(recalls))
 
     grid = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
+    signals_names = ["lex_doc", "lex_unit", "dense_unit", "dense_doc"]
     best = None
     for values in itertools.product(grid, repeat=4):
         if not any(values):
             continue
-        weights = dict(zip(S.WEIGHTS, values, strict=True))
+        weights = {**dict(zip(signals_names, values, strict=True)), "answered": 0.0}
         score = mrr(weights, 0)
         if best is None or score > best[0]:
+            best = (score, weights)
+    # Then the prior for answered documents, with those weights; then the weights again with that prior.
+    for prior in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
+        weights = {**best[1], "answered": prior}
+        score = mrr(weights, 0)
+        if score > best[0]:
+            best = (score, weights)
+    for values in itertools.product(grid, repeat=4):
+        if not any(values):
+            continue
+        weights = {**dict(zip(signals_names, values, strict=True)), "answered": best[1]["answered"]}
+        score = mrr(weights, 0)
+        if score > best[0]:
             best = (score, weights)
     print(f"fusion weights chosen on half A: {best[1]}")
     print(f"  half A MRR@10 {best[0][0]:.3f} R@5 {best[0][1]:.3f}; half B MRR@10 {mrr(best[1], 1)[0]:.3f} R@5 {mrr(best[1], 1)[1]:.3f}")

@@ -42,10 +42,11 @@ QUERY_CACHE = 1024  # query vectors kept (the same question drafted again, a sea
 _WORD = re.compile(r"[a-z0-9]{2,}")
 Mode = Literal["hybrid", "bm25", "dense"]
 
-# Fusion weights per signal (bench/retrieval.py --tune chooses them on half A of the development set).
-WEIGHTS = {"lex_doc": 0.1, "lex_unit": 0.2, "dense_unit": 0.5, "dense_doc": 0.3}
+# Fusion weights per signal (bench/retrieval.py --tune chooses them on half A of the development set); "answered"
+# is a prior for documents with an answer: a precedent says what was answered, a bare question does not.
+WEIGHTS = {"lex_doc": 0.2, "lex_unit": 0.1, "dense_unit": 0.4, "dense_doc": 0.3, "answered": 0.1}
 # The relevance model: logistic regression on (coverage, dense_unit, dense_doc), fitted by bench/retrieval.py --tune.
-RELEVANCE_COEF = {"bias": -11.668, "coverage": 9.237, "dense_unit": 4.589, "dense_doc": 4.532}
+RELEVANCE_COEF = {"bias": -10.874, "coverage": 7.883, "dense_unit": 4.626, "dense_doc": 4.417}
 RELEVANCE_FLOOR = 0.7
 
 
@@ -186,6 +187,7 @@ class Signals:
     dense_unit: np.ndarray | None
     dense_doc: np.ndarray | None
     unit_scores: np.ndarray  # per unit, to pick the passages
+    answered: np.ndarray  # 1.0 for a document with an answer (published or sent directly), else 0.0
 
 
 def _doc_max(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -238,7 +240,8 @@ def signals(loaded, query: str, vector: np.ndarray | None, cos: np.ndarray | Non
         unit_scores = unit_lex / (unit_lex.max() or 1.0) + cos
     return Signals(lex_doc=lex_doc.astype(np.float64), lex_unit=lex_unit.astype(np.float64),
                    dense_unit=None if dense_unit is None else dense_unit.astype(np.float64),
-                   dense_doc=None if dense_doc is None else dense_doc.astype(np.float64), unit_scores=unit_scores)
+                   dense_doc=None if dense_doc is None else dense_doc.astype(np.float64), unit_scores=unit_scores,
+                   answered=table.answered)
 
 
 def _scale_lexical(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -264,6 +267,8 @@ def fuse(sig: Signals, keep: np.ndarray, mode: Mode, weights: dict[str, float] =
         parts["dense_doc"] = _scale_dense(sig.dense_doc, keep)
     if not parts:
         return np.zeros_like(sig.lex_doc)
+    if weights.get("answered"):
+        parts["answered"] = sig.answered
     total = sum(weights[name] for name in parts)
     fused = sum(weights[name] * value for name, value in parts.items()) / total
     return np.where(keep, fused, -1.0)

@@ -211,6 +211,7 @@ class ChunkTable:
         self.unit_ids, self.unit_names, self._numbers = units["id"], units["unit"], units["numbers"]
         self._doc_columns: dict[str, np.ndarray] = {}
         self.masks: dict[str, np.ndarray] = {}  # document masks per search filter (bot/retrieval/search.py)
+        self.answered = (docs["status"] != DocumentStatus.UNANSWERED.value).to_numpy(dtype=np.float64)
         self.doc_ids = self.frame["doc_id"].to_numpy()
         self.doc_position = {doc_id: i for i, doc_id in enumerate(docs["doc_id"])}
         self._texts, self._doc_texts = texts, doc_texts
