@@ -5,7 +5,8 @@ until hybrid search is ready, for the default sources (all three).
 
 Clones the current checkout (HEAD) into a temporary folder, starts `python app.py` there as `make run`
 does (same interpreter, the clone's own empty `var/`), and polls the page and the index state file.
-Prints both times, how many texts had to be embedded (the rest came from `corpus/vectors/`), and
+Prints the seconds until the page answers, until search is hybrid (the matrix search reads holds
+every unit's vector, taken from `corpus/vectors/`) and until the Chroma copy is complete, next to
 the reference (target: hybrid ready within 180 s).
 """
 
@@ -34,11 +35,23 @@ def page_ready(url: str) -> bool:
         return False
 
 
-def hybrid_ready(data_dir: Path) -> bool:
-    state = data_dir / "lexical" / "state.json"
+def state(data_dir: Path) -> dict:
     try:
-        return bool(json.loads(state.read_text(encoding="utf-8")).get("complete"))
+        return json.loads((data_dir / "lexical" / "state.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+
+
+def hybrid_ready(data_dir: Path) -> bool:
+    """Search is hybrid once the matrix it reads holds a vector for every unit (the Chroma copy may still be filling)."""
+    import numpy as np
+
+    chunks = state(data_dir).get("chunks")
+    try:
+        with np.load(data_dir / "dense.npz", allow_pickle=False) as data:
+            keys = data["keys"]
+        return bool(chunks) and len(keys) == chunks and bool((keys != 0).all())
+    except (OSError, ValueError, KeyError):
         return False
 
 
@@ -57,14 +70,16 @@ def main() -> None:
     started = time.perf_counter()
     app = subprocess.Popen([sys.executable, "app.py"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{args.port}"
-    page_s = hybrid_s = None
+    page_s = hybrid_s = complete_s = None
     try:
-        while hybrid_s is None or page_s is None:
+        while hybrid_s is None or page_s is None or complete_s is None:
             now = time.perf_counter() - started
             if page_s is None and page_ready(url):
                 page_s = now
             if hybrid_s is None and hybrid_ready(data_dir):
                 hybrid_s = now
+            if complete_s is None and state(data_dir).get("complete"):
+                complete_s = now
             if app.poll() is not None:
                 raise SystemExit(f"the app exited with code {app.returncode}; see {work / 'app.log'}")
             if now > 1800:
@@ -74,9 +89,10 @@ def main() -> None:
         app.terminate()
         app.wait(timeout=30)
         log.close()
-    state = json.loads((data_dir / "lexical" / "state.json").read_text(encoding="utf-8"))
+    final = state(data_dir)
     print(json.dumps({"page_ready_s": round(page_s, 1), "hybrid_ready_s": round(hybrid_s, 1), "target_hybrid_s": TARGET_S,
-                      "sources": list(state["sources"]), "units": state["chunks"], "clone": str(clone) if args.keep else None},
+                      "chroma_copy_complete_s": round(complete_s, 1), "sources": list(final["sources"]), "units": final["chunks"],
+                      "load_average": [round(x, 1) for x in os.getloadavg()], "clone": str(clone) if args.keep else None},
                      indent=2))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
