@@ -482,10 +482,10 @@ class PrecedentIndex:
 
     def _dense_intact(self, state: dict) -> bool:
         try:
-            with np.load(self.dense_path, allow_pickle=False) as data:
-                return len(data["keys"]) == state["chunks"] and bool((data["keys"] != 0).all())
-        except Exception:  # noqa: BLE001
+            dense = DenseMatrix.load(self.dense_path, state["chunks"])
+        except IndexUnavailable:
             return False
+        return dense.complete and dense.fingerprint == state.get("embedder_fingerprint")
 
     def _store_intact(self, state: dict) -> bool:
         """Chroma holds exactly the index's ids (a colleague's rebuild or a wiped store is noticed here)."""
