@@ -407,7 +407,7 @@ class PrecedentIndex:
         report.timings["store"] = time.perf_counter() - t0
 
         ids_digest = _ids_digest(wanted_ids)
-        if _ids_digest(self._stored(collection)) != ids_digest:
+        if _ids_digest(self._stored_ids(collection)) != ids_digest:
             raise IndexUnavailable(f"the Chroma collection of the index does not hold the index's units after ingest; "
                                    f"run the ingest again or rebuild: {REBUILD}")
         self._write_state({**state, "complete": True, "ids_digest": ids_digest})
@@ -487,16 +487,21 @@ class PrecedentIndex:
             return False
         return dense.complete and dense.fingerprint == state.get("embedder_fingerprint")
 
+    @staticmethod
+    def _stored_ids(collection) -> list[str]:
+        ids: list[str] = []
+        total = collection.count()
+        for offset in range(0, total, 20000):
+            ids += collection.get(include=[], limit=20000, offset=offset)["ids"]
+        return ids
+
     def _store_intact(self, state: dict) -> bool:
         """Chroma holds exactly the index's ids (a colleague's rebuild or a wiped store is noticed here)."""
         try:
             collection = self.collection(create=False)
             if collection is None:
                 return False
-            ids = []
-            total = collection.count()
-            for offset in range(0, total, 20000):
-                ids += collection.get(include=[], limit=20000, offset=offset)["ids"]
+            ids = self._stored_ids(collection)
         except IndexUnavailable:
             return False
         return _ids_digest(ids) == state.get("ids_digest")
