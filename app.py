@@ -1,66 +1,73 @@
-"""PQ Assistant web app (Gradio). Thin: logic lives in `bot/` and `tools/`; `bot.service` holds it.
+"""PQ Assistant web app (Gradio). Thin: logic lives in `bot/` and `tools/`; `bot.service` holds it,
+`bot.app_view` writes the HTML, `bot.app_messages` the Dutch.
 
-Tabs: Ontwerpantwoord (draft, review sources, export), Cijfers (ad-hoc statistics with
-follow-ups, table and chart), Bronnen (search precedents, open a document).
+Tabs: Ontwerpantwoord (draft, review each claim beside its source, edit, export), Cijfers (ad-hoc
+statistics with follow-ups), Bronnen (search precedents, open a document), Dossier (every draft,
+its versions and exports: reopen, compare, export again).
 
-Environment: PQ_HOST (default 127.0.0.1), PQ_PORT (7860), PQ_AUTH (user:password, or a file
-with one user:password per line), PQ_CONCURRENCY (4), plus PQ_DATA_DIR / PQ_CHROMA_URL /
-PQ_EMBEDDER / PQ_LLM as for the CLI.
+Settings (bot/settings.py): PQ_HOST (127.0.0.1), PQ_PORT (7860), PQ_AUTH (user:password, or a file
+with one user:password per line), PQ_CONCURRENCY (4), PQ_DATA_DIR (index, dossier, exports) and the
+rest as for the CLI. Nothing leaves the machine: Gradio's analytics and run history are off.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import hmac
 import html
 import logging
 import re
-import tempfile
+import threading
+import time
 from pathlib import Path
 
 import gradio as gr
 import pandas as pd
 
-from bot.ask import AskState
-from bot.drafting.export import parts_as_text, to_docx, to_markdown, unsupported_in_edit
-from bot.drafting.model import Citation, Draft
+from bot.app_messages import GRADIO_NL, dutch_error
+from bot.app_view import (
+    PAGE_CSS,
+    PAGE_SCRIPT,
+    VERSION_KINDS,
+    ask_details_html,
+    comparison_html,
+    document_html,
+    hit_html,
+    local_time,
+    review_html,
+    user_text_markdown,
+    version_label,
+)
+from bot.ask import AskAnswer, AskState
+from bot.drafting.export import parts_as_text, unsupported_in_edit
+from bot.drafting.model import Draft
 from bot.retrieval.search import SearchFilters
 from bot.service import Service
 from bot.settings import settings
 from tools.errors import PQError
 
 log = logging.getLogger("pq.app")
+# Gradio's SemiBold (600) font files hold only a few letters, so semibold text mixed two fonts;
+# regular and bold are complete, and 600 then renders with the bold face.
+THEME = gr.themes.Default(
+    primary_hue="blue",
+    font=[gr.themes.LocalFont("Source Sans Pro", weights=(400, 700)), "ui-sans-serif", "system-ui", "sans-serif"],
+    font_mono=[gr.themes.LocalFont("IBM Plex Mono", weights=(400, 700)), "ui-monospace", "Consolas", "monospace"])
+SOURCE_CHOICES = [("alle bronnen", "alle"), ("Vlaams Parlement", "vlaams-parlement"), ("Kamer 2017 (beantwoord)", "dekamer-qrva-2017"),
+                  ("Kamer 2020", "dekamer-questions-2020")]
+SCROLL_TO_REVIEW = "() => { document.querySelector('#pq-review')?.scrollIntoView({block: 'start'}); }"
+SCROLL_TO_MATCH = ("() => { const el = document.querySelector('#pq-document .pq-hit-part') || document.querySelector('#pq-document');"
+                   " el?.scrollIntoView({block: 'center'}); }")
 
-STATUS_BADGES = {
-    "available": ("beantwoord uit data", "#1b7f3b"),
-    "owned_elsewhere": ("eigendom van {owner}", "#b35c00"),
-    "not_identified": ("niet geïdentificeerd", "#35608f"),
-    "not_available": ("geen gegevens · te vervolledigen", "#a12b2b"),
-    "policy": ("beleid · te vervolledigen", "#7a5d00"),
-    "actions": ("acties · te vervolledigen", "#7a5d00"),
-    "procedure": ("procedure · te vervolledigen", "#7a5d00"),
-    "other": ("te vervolledigen", "#7a5d00"),
-}
-CSS = """
-.pq-part {border-left: 4px solid #ccc; padding: 6px 10px; margin: 8px 0;}
-.pq-badge {display: inline-block; color: white; border-radius: 10px; padding: 1px 9px; font-size: 0.82em; margin-right: 6px;}
-.pq-cite {cursor: pointer; color: #1f5fbf; font-weight: 600;}
-.pq-error {background: #fde8e8; border: 1px solid #a12b2b; padding: 10px; border-radius: 6px;}
-.pq-synthetic {background: #fff3cd; border: 1px solid #b38600; padding: 4px 8px; font-weight: 600;}
-mark {background: #ffe58a;}
-"""
-# Clicking a marker [n] in the draft selects source n in the source list.
-HEAD = """<script>
-document.addEventListener('click', (event) => {
-  const cite = event.target.closest('.pq-cite');
-  if (!cite) return;
-  const radio = document.querySelector(`#pq-sources input[type=radio][value="${cite.dataset.n}"]`);
-  if (radio) { radio.click(); }
-});
-</script>"""
+
+def fail(message: str) -> gr.Error:
+    """An error toast in Dutch; the message is escaped (Gradio shows it as HTML)."""
+    return gr.Error(html.escape(message, quote=False), title="Fout", print_exception=False)
 
 
 def guarded(fn):
-    """PQError -> a clear message in the page; anything else -> a short message, the traceback in the log."""
+    """PQError -> its Dutch message in the page; anything else -> a short message, the traceback in the log."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -69,128 +76,71 @@ def guarded(fn):
         except gr.Error:
             raise
         except PQError as exc:
-            raise gr.Error(str(exc)) from None
+            raise fail(dutch_error(str(exc))) from None
         except Exception as exc:  # noqa: BLE001 - never a stack trace in the page
             log.exception("handler %s failed", fn.__name__)
-            raise gr.Error(f"Er ging iets mis ({type(exc).__name__}). De details staan in het logboek van de server.") from None
+            raise fail(f"Er ging iets mis ({type(exc).__name__}). De details staan in het logboek van de server.") from None
 
     return wrapper
 
 
-# --- rendering -------------------------------------------------------------------------------
-def badge(status: str, owner: str | None) -> str:
-    text, colour = STATUS_BADGES.get(status, (status, "#666"))
-    return f'<span class="pq-badge" style="background:{colour}">{html.escape(text.format(owner=owner or "andere instantie"))}</span>'
+def user_of(request: gr.Request | None) -> str | None:
+    """The PQ_AUTH user behind a request (None without a login)."""
+    return getattr(request, "username", None) or None
 
 
-def draft_html(draft: Draft) -> str:
-    blocks = [f"<p><b>{html.escape(draft.minister.upper())}</b><br>{html.escape(draft.minister_title.upper())}</p>",
-              f"<p><b>{html.escape(draft.header)}</b></p>"]
-    for part in draft.parts:
-        text = html.escape(part.text).replace("\n", "<br>")
-        text = re.sub(r"\[(\d+)\]", r'<a class="pq-cite" data-n="\1" title="Bron \1 tonen">[\1]</a>', text)
-        text = text.replace("**SYNTHETISCHE DEMODATA – geen officiële cijfers.**", '<span class="pq-synthetic">SYNTHETISCHE DEMODATA – geen officiële cijfers</span>')
-        blocks.append(f'<div class="pq-part" data-label="{part.label}">{badge(part.status, part.owner)}<b>{part.label}.</b> {text}</div>')
-    if draft.annexes:
-        blocks.append("<p>" + ", ".join(f"Bijlage {a.number}: {html.escape(a.title)}" for a in draft.annexes) + "</p>")
-    for warning in draft.warnings:
-        blocks.append(f"<p><i>⚠️ {html.escape(warning)}</i></p>")
-    return "\n".join(blocks)
+def status_html(text: str) -> str:
+    return f'<div class="pq-status" role="status" aria-live="polite">{html.escape(text)}</div>'
 
 
-def citation_panel(service: Service, citation: Citation) -> tuple[str, pd.DataFrame | None]:
-    lines = [f"<h3>[{citation.n}] {html.escape(citation.title)}</h3>"]
-    table = None
-    if citation.kind == "precedent":
-        meta = [x for x in [f"vraag {citation.id}", citation.mp and f"gesteld door {citation.mp}",
-                            citation.addressee and f"aan {citation.addressee}", citation.date] if x]
-        lines.append("<p>" + html.escape(" · ".join(meta)) + "</p>")
-        if citation.url:
-            lines.append(f'<p><a href="{html.escape(citation.url)}" target="_blank">{html.escape(citation.url)}</a></p>')
-        try:
-            context = service.passage_text(citation.id, citation.numbers)
-        except PQError:
-            context = citation.passage
-        shown = html.escape(" ".join(context.split()))
-        quoted = html.escape(" ".join(citation.passage.split()).rstrip(" …"))
-        shown = shown.replace(quoted, f"<mark>{quoted}</mark>", 1) if quoted in shown else f"<mark>{quoted}</mark><br><br>{shown}"
-        lines.append(f"<p>{shown}</p>")
-    elif citation.kind == "figure":
-        lines.append(f"<p>Eigenaar: {html.escape(citation.owner or '?')} · datum/periode: {html.escape(citation.reference_period or '?')}</p>")
-        lines.append(f"<blockquote><mark>{html.escape(citation.passage)}</mark></blockquote>")
-        if citation.url:
-            lines.append(f'<p>Bron: <a href="{html.escape(citation.url)}" target="_blank">{html.escape(citation.url)}</a></p>')
-    else:
-        if citation.synthetic:
-            lines.append('<p class="pq-synthetic">SYNTHETISCHE DEMODATA – geen officiële cijfers</p>')
-        lines.append(f"<p>Eigenaar: {html.escape(citation.owner or '?')}"
-                     + (f" · referentieperiode: {html.escape(citation.reference_period)}" if citation.reference_period else "") + "</p>")
-        if citation.filters:
-            lines.append("<p>Filters: " + html.escape("; ".join(f"{k} = {', '.join(v)}" for k, v in citation.filters.items())) + "</p>")
-        lines.append(f"<p><mark>{html.escape(citation.passage)}</mark></p>")
-        if citation.url:
-            lines.append(f'<p>Bron: <a href="{html.escape(citation.url)}" target="_blank">{html.escape(citation.url)}</a></p>')
-        if citation.table:
-            table = pd.DataFrame(citation.table)
-    return "\n".join(lines), table
+def question_label(draft: Draft) -> str:
+    """The folded question box's title: which question the draft below answers."""
+    asked = draft.header.removeprefix("ANTWOORD op ").strip()
+    asked = asked[:1].upper() + asked[1:]
+    return f"{asked}" + (f" — {draft.title}" if draft.title else "") + " (klik om de vraag te wijzigen)"
 
 
-def document_markdown(doc) -> str:
-    lines = [f"### {doc.title or '(zonder titel)'}", f"`{doc.id}` · {doc.status.value}"]
-    meta = [x for x in [doc.number and f"vraag nr. {doc.number}", doc.date and str(doc.date), doc.mp and doc.mp.name,
-                        doc.mp and doc.mp.party, doc.addressee, doc.department] if x]
-    lines.append(" · ".join(str(m) for m in meta))
-    if doc.url:
-        lines.append(f"[{doc.url}]({doc.url})")
-    if doc.themes:
-        lines.append("Thema's: " + ", ".join(doc.themes))
-    if doc.introduction:
-        lines.append(f"> {doc.introduction}")
-    lines.append("#### Deelvragen")
-    lines += [f"{s.number}. {s.text}" for s in doc.subquestions]
-    if doc.answer_intro or doc.answer_parts:
-        lines.append("#### Antwoord")
-        if doc.answer_intro:
-            lines.append(doc.answer_intro)
-        lines += [f"**{p.label or 'alle'}.** {p.text}" for p in doc.answer_parts]
-    return "\n\n".join(lines)
-
-
-def ask_chart(answer):
-    if not answer.chart or not answer.rows:
-        return None
-    import plotly.express as px
-
-    frame = pd.DataFrame(answer.rows)
-    chart = answer.chart
-    title = answer.provenance.get("measure_label", chart["y"]) if answer.provenance else chart["y"]
-    if answer.synthetic:
-        title += " — SYNTHETISCHE DEMODATA"
-    frame[chart["x"]] = frame[chart["x"]].astype(str)
-    figure = px.bar(frame, x=chart["x"], y=chart["y"], color=chart["color"], title=title, barmode="group")
-    figure.update_layout(height=360, margin={"l": 40, "r": 10, "t": 50, "b": 40})
-    return figure
+def input_note(text: str | None, upload: str | None) -> str:
+    """Which input the draft will use: pasted text or the file, never a silent choice between both."""
+    pasted = (text or "").strip()
+    if pasted and upload:
+        return ('<p class="pq-input-note pq-warn" role="status">Er staat zowel geplakte tekst als een bestand klaar. '
+                "Wis er één: de toepassing kiest niet zelf.</p>")
+    if upload:
+        return f'<p class="pq-input-note" role="status">Het bestand <strong>{html.escape(Path(upload).name)}</strong> wordt gebruikt.</p>'
+    if pasted:
+        return (f'<p class="pq-input-note" role="status">De geplakte tekst wordt gebruikt ({len(pasted):,} tekens).</p>'
+                .replace(",", "."))
+    return '<p class="pq-input-note" role="status">Plak de vraag of kies een bestand.</p>'
 
 
 # --- the app -----------------------------------------------------------------------------------
 def build_app(service: Service) -> gr.Blocks:
     problems = service.problems()
+    # Exports are served from their own folder (owner-only, under the data directory) instead of
+    # being copied into Gradio's cache in /tmp.
+    _serve_exports(service)
 
     def require_working():
         if problems:
-            raise gr.Error(" ".join(problems))
+            raise fail(" ".join(dutch_error(p) if not p.startswith("De ") else p for p in problems))
 
-    # API-level functions (also used by the UI handlers below).
+    def contexts(draft: Draft) -> dict[int, str]:
+        found = {}
+        for citation in draft.sources:
+            if citation.kind == "precedent":
+                try:
+                    found[citation.n] = service.passage_text(citation.id, citation.numbers)
+                except PQError:
+                    continue
+        return found
+
+    # -- API (gradio_client, bench/load.py); these calls do not write to the dossier ----------------
     @guarded
-    def draft_json(text: str, upload: str | None, progress) -> dict:
-        require_working()
-        doc = service.read_question(text, upload)
-        on_step = (lambda desc, frac: progress(frac, desc=desc)) if progress is not None else None
-        return service.draft(doc, on_step=on_step).to_json_dict()
-
     def api_draft(text: str) -> dict:
         """Draft an answer to a pasted question; returns the `draft --json` structure."""
-        return draft_json(text, None, None)
+        require_working()
+        return service.draft(service.read_question(text, None).document).to_json_dict()
 
     @guarded
     def api_ask(question: str, state: dict | None = None) -> dict:
@@ -202,150 +152,311 @@ def build_app(service: Service) -> gr.Blocks:
     def api_search(query: str, source: str = "", department: str = "", mp: str = "", date_from: str = "", date_to: str = "",
                    answered_only: bool = False, k: int = 20) -> list[dict]:
         filters = make_filters(source, department, mp, date_from, date_to, answered_only)
-        return [h.contract() | {"passages": [p.model_dump() for p in h.passages]} for h in service.search(query, filters, k=int(k))]
+        return [h.contract() | {"department": h.department, "party": h.party, "relevant": getattr(h, "relevant", None),
+                                "passages": [p.model_dump() for p in h.passages]}
+                for h in service.search(query, filters, k=int(k))]
 
     @guarded
     def api_export(draft: dict, edited_text: str | None = None, fmt: str = "docx", header: str | None = None) -> str:
-        parsed = Draft.model_validate(draft)
-        folder = Path(tempfile.mkdtemp(prefix="pq-export-"))
-        name = f"antwoord-{re.sub(r'[^A-Za-z0-9]+', '-', parsed.question_id or 'vraag').strip('-')[:60]}"
-        if fmt == "md":
-            path = folder / f"{name}.md"
-            path.write_text(to_markdown(parsed, edited_text, header), encoding="utf-8")
-            return str(path)
-        return str(to_docx(parsed, folder / f"{name}.docx", edited_text, header))
+        return str(service.export(Draft.model_validate(draft), fmt or "docx", edited_text, header))
 
     def make_filters(source, department, mp, date_from, date_to, answered_only) -> SearchFilters:
         from pydantic import ValidationError
 
+        names = {"date_from": "Vanaf", "date_to": "Tot"}
         try:
             return SearchFilters(sources=[source] if source and source != "alle" else [], department=department or None, mp=mp or None,
-                                 date_from=date_from or None, date_to=date_to or None, answered_only=bool(answered_only))
+                                 date_from=(date_from or "").strip() or None, date_to=(date_to or "").strip() or None,
+                                 answered_only=bool(answered_only))
         except ValidationError as exc:
-            raise PQError(f"ongeldige filter: {exc.errors()[0]['loc'][0]} — {exc.errors()[0]['msg']}") from None
+            field = str(exc.errors()[0]["loc"][0])
+            if field in names:
+                raise fail(f"Ongeldige datum bij '{names[field]}': schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2024-02-02.") from None
+            raise fail(f"Ongeldige filter '{field}'.") from None
 
-    # UI handlers.
-    def ui_draft(text, upload, progress=gr.Progress()):  # noqa: B008 - Gradio injects progress through this default
-        data = draft_json(text, upload, progress)
-        draft = Draft.model_validate(data)
-        choices = [(f"[{c.n}] {c.title[:70]}", str(c.n)) for c in draft.sources]
-        first = citation_panel(service, draft.sources[0]) if draft.sources else ("", None)
-        return (draft_html(draft), draft.header, parts_as_text(draft), gr.update(choices=choices, value=choices[0][1] if choices else None),
-                first[0], gr.update(value=first[1], visible=first[1] is not None), data)
+    # -- Ontwerpantwoord ------------------------------------------------------------------------
+    @guarded
+    def ui_draft(text, upload, request: gr.Request, progress=gr.Progress()):  # noqa: B008 - Gradio injects progress this way
+        require_working()
+        question = service.read_question(text, upload)
+        draft = service.draft(question.document, on_step=lambda desc, frac: progress(frac, desc=desc))
+        note = f"Opgesteld uit {question.source}."
+        version = None
+        try:
+            ref = service.record_composed(draft, question, user_of(request))
+            version = ref.model_dump() | {"question_text": question.text}
+            note += f" Bewaard in het dossier als versie {ref.number}."
+        except PQError as exc:  # the draft is still shown; saving it failed
+            log.warning("dossier: %s", exc)
+            gr.Warning(html.escape("Het ontwerp is niet bewaard in het dossier: " + dutch_error(str(exc)), quote=False), title="Let op")
+        return (review_html(draft, contexts(draft), note), draft.header, parts_as_text(draft), draft.to_json_dict(), version,
+                gr.update(value=None, visible=False), gr.update(open=False, label=question_label(draft)), "")
+
+    def _edited_version(data, version, header, edited, request) -> dict | None:
+        if not version:
+            return None
+        ref = service.record_edit(int(version["draft_id"]), Draft.model_validate(data), edited, header, user_of(request))
+        return version | ref.model_dump()
 
     @guarded
-    def ui_source(choice, data):
-        if not choice or not data:
-            return "", gr.update(value=None, visible=False)
-        draft = Draft.model_validate(data)
-        citation = next((c for c in draft.sources if str(c.n) == str(choice)), None)
-        if citation is None:
-            return "", gr.update(value=None, visible=False)
-        text, table = citation_panel(service, citation)
-        return text, gr.update(value=table, visible=table is not None)
-
-    def ui_export(data, header, edited, fmt):
+    def ui_save(data, version, header, edited, request: gr.Request):
         if not data:
-            raise gr.Error("Stel eerst een ontwerpantwoord op.")
-        unsourced = unsupported_in_edit(Draft.model_validate(data), edited, header)
-        if unsourced:
-            gr.Warning(f"Let op: {', '.join(unsourced)} in de bewerkte tekst staat in geen cijfer of bron van dit ontwerp.")
-        return api_export(data, edited, fmt, header)
-
-    def ui_ask(message, history, state):
-        answer = api_ask(message, state)
-        history = [*(history or []), {"role": "user", "content": message}, {"role": "assistant", "content": answer["sentence"]}]
-        from bot.ask import AskAnswer
-
-        parsed = AskAnswer.model_validate(answer)
-        table = pd.DataFrame(parsed.rows, columns=parsed.columns or None) if parsed.rows else None
-        prov = parsed.provenance or {}
-        provenance = ""
-        if prov:
-            provenance = (f"**Bron:** {prov.get('title', prov.get('dataset'))} · eigenaar {prov.get('owner_name', prov.get('owner', '?'))} · "
-                          f"{prov.get('description', '')} · referentieperiode {prov.get('reference_period', '?')} · {prov.get('source_url', '')}")
-            if parsed.synthetic:
-                provenance = '<span class="pq-synthetic">SYNTHETISCHE DEMODATA – geen officiële cijfers</span> ' + provenance
-        elif parsed.status != "available":
-            provenance = f"**{parsed.status}** · eigenaar: {parsed.owner or '—'}"
-        return history, "", gr.update(value=table, visible=table is not None), ask_chart(parsed), provenance, answer["state"]
-
-    def ui_search(query, source, department, mp, date_from, date_to, answered_only):
-        hits = api_search(query, source, department, mp, date_from, date_to, answered_only)
-        frame = pd.DataFrame([{"titel": h["title"] or (h["snippet"][:90] + "…"), "datum": h["date"], "vraagsteller": h["mp"], "aan": h["addressee"],
-                               "deelvragen": ", ".join(map(str, h["numbers"])), "fragment": h["snippet"], "id": h["id"]} for h in hits])
-        ids = [h["id"] for h in hits]
-        return frame, gr.update(choices=ids, value=ids[0] if ids else None)
+            raise fail("Stel eerst een ontwerpantwoord op.")
+        if not version:
+            raise fail("Dit ontwerp staat niet in het dossier; stel het opnieuw op om het te bewaren.")
+        before = version.get("version_id")
+        version = _edited_version(data, version, header, edited, request)
+        if version["version_id"] == before:
+            return version, f"Niets gewijzigd sinds versie {version['number']}."
+        return version, f"Bewaard als versie {version['number']} ({time.strftime('%H:%M')})."
 
     @guarded
-    def ui_open(doc_id):
-        if not doc_id:
-            return ""
-        return document_markdown(service.document(doc_id))
+    def ui_export(data, version, header, edited, fmt, request: gr.Request):
+        if not data:
+            raise fail("Stel eerst een ontwerpantwoord op.")
+        draft = Draft.model_validate(data)
+        unsourced = unsupported_in_edit(draft, edited, header)
+        if unsourced:
+            gr.Warning(html.escape(f"{', '.join(unsourced)} in de bewerkte tekst staat in geen cijfer of bron van dit ontwerp.",
+                                   quote=False), title="Let op")
+        version = _edited_version(data, version, header, edited, request)
+        path = service.export(draft, fmt, edited, header, question_text=(version or {}).get("question_text"),
+                              version_id=(version or {}).get("version_id"), user=user_of(request))
+        note = f"{path.name} gemaakt" + (f" uit versie {version['number']}." if version else ".")
+        return gr.update(value=str(path), visible=True), version, note
 
-    with gr.Blocks(title="PQ Assistant") as app:
-        gr.Markdown("# PQ Assistant\nOntwerpantwoorden op schriftelijke vragen, met een bron bij elke bewering.")
+    def ui_export_docx(data, version, header, edited, request: gr.Request):
+        return ui_export(data, version, header, edited, "docx", request)
+
+    def ui_export_md(data, version, header, edited, request: gr.Request):
+        return ui_export(data, version, header, edited, "md", request)
+
+    # -- Cijfers --------------------------------------------------------------------------------
+    @guarded
+    def ui_ask(message, history, state):
+        if not (message or "").strip():
+            raise fail("Typ eerst een vraag.")
+        require_working()
+        answer: AskAnswer = service.ask(message, AskState.model_validate(state) if state else None)
+        history = [*(history or []), {"role": "user", "content": user_text_markdown(message)},
+                   {"role": "assistant", "content": html.escape(answer.sentence)}]
+        table = dutch_table(answer.rows, answer.columns) if answer.rows else None
+        chart = ask_chart(answer)
+        return (history, "", gr.update(value=table, visible=table is not None), gr.update(value=chart, visible=chart is not None),
+                ask_details_html(answer), answer.state.model_dump(mode="json"))
+
+    def ui_ask_clear():
+        return [], "", gr.update(value=None, visible=False), gr.update(value=None, visible=False), "", None
+
+    # -- Bronnen --------------------------------------------------------------------------------
+    @guarded
+    def ui_search(query, source, department, mp, date_from, date_to, answered_only):
+        hits = api_search(query, source, department, mp, date_from, date_to, answered_only, 20)
+        summary = f"{len(hits)} resultaten voor “{query.strip()}”." if hits else f"Geen resultaten voor “{query.strip()}”."
+        return hits, query, status_html(summary), ""
+
+    def opener(doc_id: str, numbers: list[int], shown_query: str):
+        @guarded
+        def ui_open():
+            return document_html(service.document(doc_id), numbers, shown_query)
+
+        return ui_open
+
+    # -- Dossier --------------------------------------------------------------------------------
+    @guarded
+    def ui_dossier_list():
+        rows = service.dossier.recent_drafts(200)
+        choices = [(f"{'nr. ' + str(r.number) if r.number else 'zonder nummer'} · {r.title or r.question_key} · "
+                    f"{local_time(r.created_at)} · {r.versions} versie(s), {r.exports} export(s)"
+                    + (f" · {r.created_by}" if r.created_by else ""), r.draft_id) for r in rows]
+        note = (f"{len(rows)} {'ontwerp' if len(rows) == 1 else 'ontwerpen'} in het dossier." if rows
+                else "Het dossier is nog leeg: elk opgesteld ontwerp komt hier.")
+        return gr.update(choices=choices, value=choices[0][1] if choices else None), status_html(note)
+
+    @guarded
+    def ui_dossier_pick(draft_id):
+        if not draft_id:
+            return gr.update(choices=[], value=None), ""
+        versions = service.dossier.versions(int(draft_id))
+        choices = [(version_label(v.number, v.kind, v.created_at, v.created_by), v.id) for v in versions]
+        exports = service.dossier.exports(int(draft_id))
+        question = service.dossier.question(int(draft_id))
+        lines = [f"<p class='pq-meta'>Vraag uit {html.escape(question.question_source)} · {len(versions)} versie(s)</p>"]
+        if exports:
+            items = "".join(f"<li>{html.escape(e.file_name)} · versie {e.version_number} · {local_time(e.created_at)}"
+                            + (f" · {html.escape(e.created_by)}" if e.created_by else "") + f" · {max(1, round(e.size / 1024))} kB</li>"
+                            for e in exports)
+            lines.append(f"<h3>Exports</h3><ul class='pq-exports'>{items}</ul>")
+        else:
+            lines.append("<p>Nog niet geëxporteerd.</p>")
+        return gr.update(choices=choices, value=choices[-1][1] if choices else None), "".join(lines)
+
+    @guarded
+    def ui_dossier_open(draft_id, version_id):
+        if not draft_id or not version_id:
+            raise fail("Kies eerst een ontwerp en een versie in de lijst.")
+        stored = service.dossier.version(int(version_id))
+        question = service.dossier.question(int(draft_id))
+        draft = stored.draft
+        header = stored.header or draft.header
+        edited = stored.edited_text if stored.edited_text is not None else parts_as_text(draft)
+        version = {"dossier_id": stored.dossier_id, "draft_id": stored.draft_id, "version_id": stored.id, "number": stored.number,
+                   "kind": stored.kind, "question_text": question.question_text}
+        note = f"Geopend uit het dossier: {version_label(stored.number, stored.kind, stored.created_at, stored.created_by)}."
+        text = question.question_text if question.question_source == "geplakte tekst" else ""
+        return (review_html(draft, contexts(draft), note), header, edited, draft.to_json_dict(), version,
+                gr.update(value=None, visible=False), gr.update(value=text), gr.update(open=False, label=question_label(draft)), "",
+                gr.Tabs(selected="draft"))
+
+    @guarded
+    def ui_dossier_compare(draft_id, version_id):
+        if not draft_id or not version_id:
+            raise fail("Kies eerst een ontwerp en een versie in de lijst.")
+        versions = service.dossier.versions(int(draft_id))
+        chosen = next(v for v in versions if v.id == int(version_id))
+        composed = versions[0]
+        if chosen.id == composed.id:
+            other = versions[-1]
+            if other.id == composed.id:
+                return "<p>Dit ontwerp heeft alleen de opgestelde versie; er is nog niets bewerkt.</p>"
+            chosen = other
+        return comparison_html(composed.draft, chosen.draft, f"versie {composed.number} ({VERSION_KINDS[composed.kind]})",
+                               f"versie {chosen.number} ({VERSION_KINDS[chosen.kind]})")
+
+    @guarded
+    def ui_dossier_export(draft_id, version_id, request: gr.Request):
+        if not draft_id or not version_id:
+            raise fail("Kies eerst een ontwerp en een versie in de lijst.")
+        stored = service.dossier.version(int(version_id))
+        question = service.dossier.question(int(draft_id))
+        path = service.export(stored.draft, "docx", None, None, question_text=question.question_text, version_id=stored.id,
+                              user=user_of(request))
+        return gr.update(value=str(path), visible=True)
+
+    # -- the page -------------------------------------------------------------------------------
+    with gr.Blocks(title="PQ Assistant", analytics_enabled=False, delete_cache=(3600, 24 * 3600)) as app:
+        gr.HTML('<header class="pq-top"><h1>PQ Assistant</h1><p>Ontwerpantwoorden op schriftelijke vragen, met een bron bij elke '
+                "bewering.</p></header>", padding=False, js_on_load=None)
         if problems:
-            gr.HTML('<div class="pq-error"><b>De toepassing kan niet volledig werken.</b><br>' + "<br>".join(html.escape(p) for p in problems) + "</div>")
-        status = gr.Markdown(service.builder.status_text(), elem_id="pq-index-status")
+            gr.HTML('<div class="pq-error" role="alert"><strong>De toepassing kan niet volledig werken.</strong><br>'
+                    + "<br>".join(html.escape(dutch_error(p) if not p.startswith("De ") else p) for p in problems) + "</div>",
+                    js_on_load=None)
+        status = gr.HTML(status_html(service.builder.status_text()), elem_id="pq-index-status", js_on_load=None)
         timer = gr.Timer(3)
-        timer.tick(lambda: service.builder.status_text(), None, status, show_progress="hidden", api_visibility="private")
+        timer.tick(lambda: status_html(service.builder.status_text()), None, status, show_progress="hidden", api_visibility="private")
 
-        with gr.Tab("Ontwerpantwoord", elem_id="pq-tab-draft"):
-            draft_state = gr.State(None)
-            with gr.Row():
-                with gr.Column(scale=3):
-                    question = gr.Textbox(label="Vraag (plakken)", lines=8, elem_id="pq-question")
-                    upload = gr.File(label="… of een bestand (PDF, TXT, JSON)", file_types=[".pdf", ".txt", ".json"], type="filepath")
-                    draft_button = gr.Button("Ontwerpantwoord opstellen", variant="primary", elem_id="pq-draft-button")
-                    overview = gr.HTML(elem_id="pq-draft")
-                    header_box = gr.Textbox(label="Hoofding (aan te vullen als de vraag geen nummer, datum of vraagsteller had)", elem_id="pq-header")
-                    edited = gr.Textbox(label="Bewerk de antwoorddelen (label gevolgd door tekst; wordt zo geëxporteerd)", lines=12, elem_id="pq-edited")
+        with gr.Tabs(elem_id="pq-tabs") as tabs:
+            with gr.Tab("Ontwerpantwoord", id="draft", elem_id="pq-tab-draft"):
+                draft_state = gr.State(None)
+                version_state = gr.State(None)
+                with gr.Accordion("Vraag", open=True, elem_id="pq-question-box") as question_box:
+                    with gr.Row(equal_height=False):
+                        question = gr.Textbox(label="Vraag (plak de tekst)", lines=7, max_lines=16, elem_id="pq-question", scale=3)
+                        with gr.Column(scale=2, min_width=240):
+                            upload = gr.File(label="… of kies een bestand (PDF, TXT, JSON)", file_types=[".pdf", ".txt", ".json"],
+                                             type="filepath", elem_id="pq-upload")
+                            which = gr.HTML(input_note("", None), elem_id="pq-input-note", js_on_load=None)
+                            draft_button = gr.Button("Ontwerpantwoord opstellen", variant="primary", elem_id="pq-draft-button")
+                review = gr.HTML('<p class="pq-placeholder">Het ontwerpantwoord verschijnt hier, met de bron van elke bewering ernaast.</p>',
+                                 elem_id="pq-review", js_on_load=None)
+                with gr.Accordion("Bewerken en exporteren", open=True, elem_id="pq-edit-box"):
+                    header_box = gr.Textbox(label="Hoofding (vul aan als de vraag geen nummer, datum of vraagsteller had)", elem_id="pq-header")
+                    edited = gr.Textbox(label="Antwoorddelen (label, punt, tekst; zo wordt geëxporteerd)", lines=12, max_lines=40,
+                                        elem_id="pq-edited")
                     with gr.Row():
-                        docx_button = gr.Button("Exporteer naar Word (.docx)", elem_id="pq-export-docx")
-                        md_button = gr.Button("Exporteer naar Markdown")
-                    exported = gr.File(label="Export", elem_id="pq-export-file")
-                with gr.Column(scale=2):
-                    sources = gr.Radio(label="Bronnen (klik op een [n] in de tekst of kies hier)", choices=[], elem_id="pq-sources")
-                    source_panel = gr.HTML(elem_id="pq-source-panel")
-                    source_table = gr.Dataframe(visible=False, label="Tabel", interactive=False)
-            draft_button.click(ui_draft, [question, upload], [overview, header_box, edited, sources, source_panel, source_table, draft_state],
-                               api_visibility="private")
-            sources.change(ui_source, [sources, draft_state], [source_panel, source_table], api_visibility="private")
-            docx_button.click(lambda d, h, e: ui_export(d, h, e, "docx"), [draft_state, header_box, edited], exported, api_visibility="private")
-            md_button.click(lambda d, h, e: ui_export(d, h, e, "md"), [draft_state, header_box, edited], exported, api_visibility="private")
+                        save_button = gr.Button("Bewerking bewaren", elem_id="pq-save-button")
+                        docx_button = gr.Button("Exporteer naar Word (.docx)", variant="primary", elem_id="pq-export-docx")
+                        md_button = gr.Button("Exporteer naar Markdown", elem_id="pq-export-md")
+                    save_note = gr.HTML("", elem_id="pq-save-note", js_on_load=None)
+                    exported = gr.File(label="Export", elem_id="pq-export-file", interactive=False, visible=False)
 
-        with gr.Tab("Cijfers", elem_id="pq-tab-ask"):
-            ask_state = gr.State(None)
-            chat = gr.Chatbot(label="Vraag naar cijfers; stel vervolgvragen zoals 'en nu per geslacht' of 'alleen Limburg'", height=320)
-            message = gr.Textbox(label="Vraag", placeholder="Hoeveel verzoeken om internationale bescherming in 2023 per maand?", elem_id="pq-ask-message")
-            ask_table = gr.Dataframe(visible=False, interactive=False, label="Tabel")
-            ask_plot = gr.Plot(label="Grafiek")
-            ask_provenance = gr.Markdown()
-            message.submit(ui_ask, [message, chat, ask_state], [chat, message, ask_table, ask_plot, ask_provenance, ask_state], api_visibility="private")
+            with gr.Tab("Cijfers", id="ask", elem_id="pq-tab-ask"):
+                ask_state = gr.State(None)
+                chat = gr.Chatbot(label="Vraag naar cijfers; stel vervolgvragen zoals ‘en nu per geslacht’ of ‘alleen Limburg’", height=340,
+                                  elem_id="pq-chat", buttons=[], feedback_options=None, group_consecutive_messages=False,
+                                  placeholder="Bijvoorbeeld: hoeveel verzoeken om internationale bescherming in 2023 per maand?")
+                with gr.Row(equal_height=True):
+                    message = gr.Textbox(label="Vraag", placeholder="Hoeveel verzoeken om internationale bescherming in 2023 per maand?",
+                                         elem_id="pq-ask-message", scale=5, max_lines=4)
+                    ask_button = gr.Button("Vragen", variant="primary", elem_id="pq-ask-send", scale=1, min_width=100)
+                    clear_button = gr.Button("Alles wissen", elem_id="pq-ask-clear", scale=1, min_width=100)
+                ask_details = gr.HTML("", elem_id="pq-ask-details", js_on_load=None)
+                ask_table = gr.Dataframe(visible=False, interactive=False, label="Tabel", elem_id="pq-ask-table", max_height=420)
+                ask_plot = gr.Plot(label="Grafiek", visible=False, elem_id="pq-ask-plot")
 
-        with gr.Tab("Bronnen", elem_id="pq-tab-sources"):
-            with gr.Row():
-                query = gr.Textbox(label="Zoek in eerdere vragen en antwoorden", scale=3, elem_id="pq-search-query")
-                source_filter = gr.Dropdown(["alle", "vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020"], value="alle", label="Bron")
-            with gr.Row():
-                department = gr.Textbox(label="Minister / departement bevat")
-                mp = gr.Textbox(label="Vraagsteller bevat")
-                date_from = gr.Textbox(label="Vanaf (JJJJ-MM-DD)")
-                date_to = gr.Textbox(label="Tot (JJJJ-MM-DD)")
-                answered = gr.Checkbox(label="Alleen beantwoorde vragen")
-            search_button = gr.Button("Zoeken", variant="primary", elem_id="pq-search-button")
-            results = gr.Dataframe(interactive=False, wrap=True)
-            open_id = gr.Dropdown(label="Document openen", choices=[])
-            document = gr.Markdown()
-            search_button.click(ui_search, [query, source_filter, department, mp, date_from, date_to, answered], [results, open_id], api_visibility="private")
-            open_id.change(ui_open, open_id, document, api_visibility="private")
+            with gr.Tab("Bronnen", id="sources", elem_id="pq-tab-sources"):
+                hits_state = gr.State([])
+                query_state = gr.State("")
+                with gr.Row(equal_height=True):
+                    query = gr.Textbox(label="Zoek in eerdere vragen en antwoorden", scale=4, elem_id="pq-search-query")
+                    source_filter = gr.Dropdown(SOURCE_CHOICES, value="alle", label="Bron", scale=2, min_width=160)
+                    search_button = gr.Button("Zoeken", variant="primary", elem_id="pq-search-button", scale=1, min_width=100)
+                with gr.Accordion("Filters", open=False):
+                    with gr.Row():
+                        department = gr.Textbox(label="Minister of departement bevat")
+                        mp = gr.Textbox(label="Vraagsteller bevat")
+                        date_from = gr.Textbox(label="Vanaf", placeholder="JJJJ-MM-DD")
+                        date_to = gr.Textbox(label="Tot", placeholder="JJJJ-MM-DD")
+                        answered = gr.Checkbox(label="Alleen beantwoorde vragen")
+                search_note = gr.HTML("", elem_id="pq-search-note", js_on_load=None)
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=2, min_width=300, elem_id="pq-results"):
+                        @gr.render(inputs=[hits_state, query_state])
+                        def show_results(hits, shown_query):
+                            for hit in hits or []:
+                                with gr.Group(elem_classes=["pq-hit-box"]):
+                                    gr.HTML(hit_html(hit, shown_query), js_on_load=None)
+                                    open_doc = gr.Button("Document openen", size="sm", elem_classes=["pq-open"])
+                                open_doc.click(opener(hit["id"], hit.get("numbers") or [], shown_query), None, document,
+                                               api_visibility="private").then(None, js=SCROLL_TO_MATCH)
+                    with gr.Column(scale=3, min_width=300):
+                        document = gr.HTML('<p class="pq-placeholder">Kies een resultaat om het document te openen.</p>',
+                                           elem_id="pq-document", js_on_load=None)
 
-            def pick_row(frame, event: gr.SelectData):
-                # Clicking a result row opens that document.
-                return frame.iloc[event.index[0]]["id"] if frame is not None and len(frame) else None
+            with gr.Tab("Dossier", id="dossier", elem_id="pq-tab-dossier") as dossier_tab:
+                with gr.Row(equal_height=True):
+                    dossier_list = gr.Dropdown(label="Ontwerpen (nieuwste eerst)", choices=[], elem_id="pq-dossier-list", scale=5,
+                                               min_width=320)
+                    refresh_button = gr.Button("Vernieuwen", elem_id="pq-dossier-refresh", scale=1, min_width=100)
+                dossier_note = gr.HTML("", elem_id="pq-dossier-note", js_on_load=None)
+                versions = gr.Radio(label="Versies", choices=[], elem_id="pq-dossier-versions")
+                with gr.Row():
+                    open_button = gr.Button("Openen in Ontwerpantwoord", variant="primary", elem_id="pq-dossier-open")
+                    compare_button = gr.Button("Vergelijk met de opgestelde versie", elem_id="pq-dossier-compare")
+                    again_button = gr.Button("Opnieuw exporteren naar Word", elem_id="pq-dossier-export")
+                dossier_file = gr.File(label="Export", elem_id="pq-dossier-file", interactive=False, visible=False)
+                dossier_info = gr.HTML("", elem_id="pq-dossier-info", js_on_load=None)
+                dossier_view = gr.HTML("", elem_id="pq-dossier-view", js_on_load=None)
 
-            results.select(pick_row, results, open_id, api_visibility="private")
+        # Events (private: the public API is below).
+        for component in (question, upload):
+            component.change(input_note, [question, upload], which, show_progress="hidden", api_visibility="private")
+        draft_button.click(ui_draft, [question, upload], [review, header_box, edited, draft_state, version_state, exported, question_box,
+                                                          save_note], api_visibility="private").then(None, js=SCROLL_TO_REVIEW)
+        save_button.click(ui_save, [draft_state, version_state, header_box, edited], [version_state, save_note], api_visibility="private")
+        docx_button.click(ui_export_docx, [draft_state, version_state, header_box, edited], [exported, version_state, save_note],
+                          api_visibility="private")
+        md_button.click(ui_export_md, [draft_state, version_state, header_box, edited], [exported, version_state, save_note],
+                        api_visibility="private")
+
+        ask_outputs = [chat, message, ask_table, ask_plot, ask_details, ask_state]
+        message.submit(ui_ask, [message, chat, ask_state], ask_outputs, api_visibility="private")
+        ask_button.click(ui_ask, [message, chat, ask_state], ask_outputs, api_visibility="private")
+        clear_button.click(ui_ask_clear, None, ask_outputs, api_visibility="private")
+        chat.clear(ui_ask_clear, None, ask_outputs, api_visibility="private")  # the chat's own bin resets everything too
+
+        search_inputs = [query, source_filter, department, mp, date_from, date_to, answered]
+        search_button.click(ui_search, search_inputs, [hits_state, query_state, search_note, document], api_visibility="private")
+        query.submit(ui_search, search_inputs, [hits_state, query_state, search_note, document], api_visibility="private")
+
+        dossier_tab.select(ui_dossier_list, None, [dossier_list, dossier_note], api_visibility="private")
+        refresh_button.click(ui_dossier_list, None, [dossier_list, dossier_note], api_visibility="private")
+        dossier_list.change(ui_dossier_pick, dossier_list, [versions, dossier_info], api_visibility="private")
+        open_button.click(ui_dossier_open, [dossier_list, versions],
+                          [review, header_box, edited, draft_state, version_state, exported, question, question_box, save_note, tabs],
+                          api_visibility="private").then(None, js=SCROLL_TO_REVIEW)
+        compare_button.click(ui_dossier_compare, [dossier_list, versions], dossier_view, api_visibility="private")
+        again_button.click(ui_dossier_export, [dossier_list, versions], dossier_file, api_visibility="private")
 
         gr.api(api_draft, api_name="draft")
         gr.api(api_ask, api_name="ask")
@@ -358,6 +469,44 @@ def build_app(service: Service) -> gr.Blocks:
     return app
 
 
+def dutch_table(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The result table as the desk reads it: figures with Dutch thousands separators."""
+    from bot.drafting.house_style import dutch_number
+
+    frame = pd.DataFrame(rows, columns=columns or None)
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
+            if column.lower() in ("jaar", "maand", "year"):
+                continue
+            frame[column] = [dutch_number(v) if pd.notna(v) else "" for v in frame[column]]
+    return frame
+
+
+def ask_chart(answer: AskAnswer):
+    if not answer.chart or not answer.rows:
+        return None
+    import plotly.express as px
+
+    frame = pd.DataFrame(answer.rows)
+    chart = answer.chart
+    title = answer.provenance.get("measure_label", chart["y"]) if answer.provenance else chart["y"]
+    if answer.synthetic:
+        title += " — SYNTHETISCHE DEMODATA"
+    frame[chart["x"]] = frame[chart["x"]].astype(str)
+    figure = px.bar(frame, x=chart["x"], y=chart["y"], color=chart["color"], title=title, barmode="group")
+    figure.update_layout(height=360, margin={"l": 40, "r": 10, "t": 50, "b": 40}, separators=",.")
+    return figure
+
+
+def _serve_exports(service: Service) -> None:
+    from gradio.data_classes import _StaticFiles
+
+    folder = service.exports_dir().resolve()
+    if folder not in _StaticFiles.all_paths:
+        gr.set_static_paths([folder])
+
+
+# --- login -------------------------------------------------------------------------------------
 def auth_from_env() -> list[tuple[str, str]] | None:
     raw = (settings().auth or "").strip()
     if not raw:
@@ -373,10 +522,143 @@ def auth_from_env() -> list[tuple[str, str]] | None:
     return pairs
 
 
-def launch(app: gr.Blocks, **options):
-    """Start the server with the page's style and script (the same for `make run` and the tests)."""
+class LoginThrottle:
+    """Back-off on failed logins, per user name (all unknown names share one).
+
+    After FREE wrong passwords, each further attempt for that name waits its turn: the turns are
+    0.5 s, 1 s, 2 s, … apart (at most CAP). An attempt whose turn is more than MAX_WAIT away is
+    refused without looking at the password. A right password is let in at once only while the name
+    has fewer than FREE strikes, so a guess cannot skip the queue. Success clears the name; so
+    does a quiet RESET_AFTER. The price: while someone guesses a name, its owner waits too.
+    """
+
+    FREE = 3
+    BASE = 0.5
+    CAP = 30.0
+    MAX_WAIT = 10.0
+    RESET_AFTER = 15 * 60
+
+    def __init__(self, clock=time.monotonic) -> None:
+        self._clock = clock
+        self._strikes: dict[str, int] = {}
+        self._next_turn: dict[str, float] = {}
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def spacing(self, strikes: int) -> float:
+        return 0.0 if strikes < self.FREE else min(self.BASE * 2 ** (strikes - self.FREE), self.CAP)
+
+    def admit(self, key: str, password_ok: bool) -> float | None:
+        """Seconds to wait before answering this attempt, or None: refuse it now."""
+        with self._lock:
+            now = self._clock()
+            if now - self._last.get(key, now) > self.RESET_AFTER:
+                self.clear(key)
+            self._last[key] = now
+            strikes = self._strikes.get(key, 0)
+            if password_ok and strikes < self.FREE:
+                return 0.0
+            turn = max(now, self._next_turn.get(key, now))
+            if turn - now > self.MAX_WAIT:
+                return None
+            if not password_ok:
+                strikes += 1
+                self._strikes[key] = strikes
+            self._next_turn[key] = turn + self.spacing(strikes)
+            return turn - now
+
+    def clear(self, key: str) -> None:
+        self._strikes.pop(key, None)
+        self._next_turn.pop(key, None)
+
+    def succeeded(self, key: str) -> None:
+        with self._lock:
+            self.clear(key)
+
+
+def throttled_auth(pairs: list[tuple[str, str]], throttle: LoginThrottle | None = None):
+    """Gradio's login check (an async callable) with a back-off on failures."""
+    accounts = dict(pairs)
+    throttle = throttle or LoginThrottle()
+
+    async def check(username: str, password: str) -> bool:
+        known = username in accounts
+        ok = known and hmac.compare_digest(password.encode("utf-8"), accounts[username].encode("utf-8"))
+        key = username if known else "\0unknown"
+        wait = throttle.admit(key, ok)
+        if wait is None:
+            return False
+        if wait:
+            await asyncio.sleep(wait)
+        if ok:
+            throttle.succeeded(key)
+        return ok
+
+    return check
+
+
+# --- the page as served --------------------------------------------------------------------------
+# Gradio picks its language from the browser and writes lang="en"; the desk reads Dutch whatever
+# the browser says, and the login page must not carry the API's description.
+_LANGUAGE_SCRIPT = ("<script>try{Object.defineProperty(navigator,'language',{get:()=>'nl',configurable:true});"
+                    "Object.defineProperty(navigator,'languages',{get:()=>['nl','nl-BE'],configurable:true});}catch(e){}</script>")
+_API_INFO = re.compile(rb"window\.gradio_api_info\s*=\s*.*?;</script>", re.DOTALL)
+_LOGGED_OUT = re.compile(rb'"auth_required"\s*:\s*true')
+
+
+def rewrite_page(body: bytes) -> bytes:
+    body = re.sub(rb'<html(\s+)lang="en"', rb'<html\1lang="nl"', body, count=1)
+    body = body.replace(b"<head>", b"<head>" + _LANGUAGE_SCRIPT.encode(), 1)
+    if _LOGGED_OUT.search(body):
+        body = _API_INFO.sub(b'window.gradio_api_info = {"named_endpoints": {}, "unnamed_endpoints": {}};</script>', body, count=1)
+    return body
+
+
+class PageRewrite:
+    """ASGI middleware: rewrites the HTML of the page itself (the root path) with `rewrite_page`."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") != "GET" or scope.get("path", "") not in ("/", ""):
+            return await self.app(scope, receive, send)
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def capture(message):
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                if not headers.get(b"content-type", b"").startswith(b"text/html"):
+                    start["passthrough"] = True
+                    return await send(message)
+                start["message"] = message
+                return None
+            if start.get("passthrough"):
+                return await send(message)
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return None
+            body = rewrite_page(b"".join(chunks))
+            head = start["message"]
+            headers = [(k, v) for k, v in head.get("headers", []) if k.lower() != b"content-length"]
+            headers.append((b"content-length", str(len(body)).encode()))
+            await send({**head, "headers": headers})
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+            return None
+
+        return await self.app(scope, receive, capture)
+
+
+def launch(app: gr.Blocks, auth: list[tuple[str, str]] | None = None, **options):
+    """Start the server with the page's style and script, Dutch, private and offline (the same for
+    `make run` and the tests)."""
+    from starlette.middleware import Middleware
+
     return app.queue(default_concurrency_limit=settings().concurrency).launch(
-        css=CSS, head=HEAD, show_error=False, **options)
+        css=PAGE_CSS, head=PAGE_SCRIPT, theme=THEME, show_error=False, i18n=gr.I18n(nl=GRADIO_NL), footer_links=[], run_history=False,
+        auth=throttled_auth(auth) if auth else None, auth_message="Meld u aan met uw gebruikersnaam en wachtwoord.",
+        app_kwargs={"middleware": [Middleware(PageRewrite)]}, **options)
 
 
 def main() -> None:
@@ -388,8 +670,8 @@ def main() -> None:
     # The lexical index is ready within a minute on first start; the semantic part keeps
     # building in the background while the app is in use (progress in the page and here).
     service.start(wait_for_search=600)
-    launch(build_app(service), server_name=settings().host,
-           server_port=settings().port, auth=auth_from_env())
+    service.prune_exports()
+    launch(build_app(service), server_name=settings().host, server_port=settings().port, auth=auth_from_env())
 
 
 if __name__ == "__main__":

@@ -1,17 +1,26 @@
 """What the app needs behind its buttons, without any UI: the index (built in the background
-on first start), drafting, ad-hoc questions, search, documents and exports.
+on first start), drafting, ad-hoc questions, search, documents, exports and the dossier.
 
 The app stays thin: each Gradio handler calls one method here and formats the result.
+Exports are written under the data directory (`exports/`, owner-only) and removed after a day;
+the dossier (bot/dossier.py) keeps what was exported and from which version.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from bot.ask import AskAnswer, AskState, ask
+from bot.dossier import Dossier, VersionRef
+from bot.drafting.export import docx_bytes, edited_draft, export_file_name, to_markdown
 from bot.drafting.house_style import dutch_number
 from bot.drafting.model import Draft
 from bot.drafting.pipeline import draft_document
@@ -20,10 +29,21 @@ from bot.parse.files import parse_bytes, parse_text
 from bot.parse.model import Document
 from bot.retrieval.index import PrecedentIndex
 from bot.retrieval.search import Hit, SearchFilters, search
+from bot.settings import settings
 from tools.errors import PQError
 
 log = logging.getLogger("pq.service")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+EXPORT_MAX_AGE_SECONDS = 24 * 3600  # an export is for downloading now; the dossier keeps the version to export again
+EXPORT_FORMATS = ("docx", "md")
+
+
+class QuestionInput(BaseModel):
+    """The question as the desk gave it: pasted text or one file, never both."""
+
+    document: Document
+    text: str  # the pasted text, or the question as read from the file
+    source: str  # "geplakte tekst" or "bestand <name>"
 
 
 class IndexBuilder:
@@ -106,6 +126,7 @@ class Service:
         self.builder = IndexBuilder(self.index)
         self._documents: dict[str, dict[str, Document]] = {}
         self._documents_lock = threading.Lock()
+        self._dossier: Dossier | None = None
 
     # -- start-up checks ------------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -132,13 +153,23 @@ class Service:
             self.builder.lexical_ready.wait(wait_for_search)
 
     # -- drafting ---------------------------------------------------------------------------
-    def read_question(self, text: str | None, upload_path: str | None) -> Document:
+    def read_question(self, text: str | None, upload_path: str | None, upload_name: str | None = None) -> QuestionInput:
+        """The question from the pasted text or from the uploaded file; both at once is refused, so
+        that the desk always knows which question was answered."""
+        pasted = (text or "").strip()
+        if upload_path and pasted:
+            raise PQError("er staat zowel geplakte tekst als een bestand klaar; wis er één, zodat duidelijk is welke vraag "
+                          "beantwoord wordt")
         if upload_path:
             path = Path(upload_path)
+            name = upload_name or path.name
             if path.stat().st_size > MAX_UPLOAD_BYTES:
                 raise PQError(f"het bestand is groter dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-            return parse_bytes(path.read_bytes(), path.name)
-        return parse_text(text or "")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_UPLOAD_BYTES + 1)
+            document = parse_bytes(data, name)
+            return QuestionInput(document=document, text=question_text(document), source=f"bestand {name}")
+        return QuestionInput(document=parse_text(text or ""), text=text or "", source="geplakte tekst")
 
     def draft(self, doc: Document, on_step=None) -> Draft:
         index = self.index if self.builder.lexical_ready.is_set() and self.index.exists() else None
@@ -146,6 +177,68 @@ class Service:
         if index is None:
             draft.warnings.append("De zoekindex is nog niet klaar: dit ontwerp citeert nog geen precedenten.")
         return draft
+
+    # -- the dossier -------------------------------------------------------------------------
+    @property
+    def dossier(self) -> Dossier:
+        """The dossier under the data directory as it is set now (tests change it per test)."""
+        path = settings().data_dir / "dossier.sqlite3"
+        if self._dossier is None or self._dossier.path != path:
+            self._dossier = Dossier(path)
+        return self._dossier
+
+    def record_composed(self, draft: Draft, question: QuestionInput, user: str | None) -> VersionRef:
+        return self.dossier.record_composed(draft, question.document.to_json_dict(), question.text, question.source, user)
+
+    def record_edit(self, draft_id: int, draft: Draft, edited_text: str | None, header: str | None,
+                    user: str | None) -> VersionRef:
+        """The desk's edit as a new version (or the latest one when nothing changed)."""
+        return self.dossier.record_version(draft_id, edited_draft(draft, edited_text, header), "edited", user,
+                                           edited_text=edited_text, header=header)
+
+    # -- exports ------------------------------------------------------------------------------
+    @staticmethod
+    def exports_dir() -> Path:
+        folder = settings().data_dir / "exports"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.chmod(0o700)  # also when an older version made it readable for others
+        return folder
+
+    def export(self, draft: Draft, fmt: str = "docx", edited_text: str | None = None, header: str | None = None,
+               question_text: str | None = None, version_id: int | None = None, user: str | None = None) -> Path:
+        """Write the (edited) draft as Word or Markdown in a folder of its own under the data directory,
+        readable by the owner only; old exports are removed first. With a dossier version, the export
+        is recorded against it."""
+        if fmt not in EXPORT_FORMATS:
+            raise PQError(f"onbekend exportformaat {fmt!r}; kies uit: {', '.join(EXPORT_FORMATS)}")
+        self.prune_exports()
+        data = docx_bytes(draft, edited_text, header) if fmt == "docx" else to_markdown(draft, edited_text, header).encode("utf-8")
+        name = export_file_name(draft, fmt, question_text)
+        folder = Path(tempfile.mkdtemp(prefix="", dir=self.exports_dir()))  # 0700, a fresh folder per export
+        path = folder / name
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        if version_id is not None:
+            self.dossier.record_export(version_id, fmt, name, data, user)
+        return path
+
+    def prune_exports(self, max_age: float = EXPORT_MAX_AGE_SECONDS) -> int:
+        """Remove exports older than `max_age` seconds; returns how many were removed."""
+        limit = time.time() - max_age
+        removed = 0
+        for entry in self.exports_dir().iterdir():
+            try:
+                if entry.is_symlink() or entry.is_file():
+                    if entry.lstat().st_mtime < limit:
+                        entry.unlink()
+                        removed += 1
+                elif entry.is_dir() and max((p.lstat().st_mtime for p in [entry, *entry.iterdir()]), default=0) < limit:
+                    shutil.rmtree(entry)
+                    removed += 1
+            except OSError:  # removed meanwhile by another worker
+                continue
+        return removed
 
     # -- ad-hoc statistics --------------------------------------------------------------------
     def ask(self, question: str, state: AskState | None) -> AskAnswer:
@@ -184,3 +277,12 @@ class Service:
         positions = range(table.doc_starts[row], table.doc_ends[row])
         units = [table.text(p) for p in positions if table.frame["unit"].iat[p] != "doc" and set(table.numbers(p)) & set(numbers)]
         return "\n\n".join(units) if units else table.text(positions[0])
+
+
+def question_text(document: Document) -> str:
+    """The question of a document as plain text (for a question that came in as a file)."""
+    lines = [document.title] if document.title else []
+    if document.introduction:
+        lines.append(document.introduction)
+    lines += [f"{s.number}. {s.text}" if document.numbered else s.text for s in document.subquestions]
+    return "\n\n".join(lines)

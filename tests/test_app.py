@@ -1,13 +1,9 @@
-"""The Gradio app: API through gradio_client (draft, ask, search, export, concurrency), the page-level
-error, and one end-to-end run in headless Chromium."""
+"""The Gradio app through its API (gradio_client): draft, ask, search, export, concurrency; the
+page-level error; Dutch messages. The page itself is tested in a browser in tests/app/test_browser.py."""
 
 import concurrent.futures
-import os
 import re
-import shutil
 import socket
-import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -15,15 +11,15 @@ import gradio as gr
 import pytest
 from docx import Document as WordDocument
 
-from app import auth_from_env, build_app, draft_html, guarded, launch
+from app import auth_from_env, build_app, guarded, launch, rewrite_page
+from bot.app_view import review_html
 from bot.drafting.pipeline import draft_document
 from bot.parse.files import parse_text
 from bot.service import Service
 from bot.settings import settings
-from tests.conftest import ROOT, seed_question_only
+from tests.conftest import seed_question_only
 from tools.errors import PQError
 
-ARTIFACTS = ROOT / "test-artifacts"
 FIGURES_QUESTION = ("1. Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend? Graag per maand.\n"
                     "2. Welke acties worden opgezet met Fedasil?")
 
@@ -35,10 +31,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def running_app(small_index, small_corpus):
+def running_app(small_index, small_corpus, tmp_path_factory):
     """The app on 127.0.0.1 over the small real index, as `make run` starts it."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PQ_CORPUS_DIR", str(small_corpus))
+        mp.setenv("PQ_DATA_DIR", str(tmp_path_factory.mktemp("app-data")))
         mp.setenv("PQ_SOURCES", "vlaams-parlement,dekamer-qrva-2017,dekamer-questions-2020")
         settings.cache_clear()
         service = Service(index=small_index)
@@ -55,10 +52,11 @@ def running_app(small_index, small_corpus):
 
 
 @pytest.fixture(scope="module")
-def client(running_app):
+def client(running_app, tmp_path_factory):
     from gradio_client import Client
 
-    return Client(running_app[0], verbose=False)
+    # The client's copies of exported files go to a temporary folder, not to the shared /tmp/gradio.
+    return Client(running_app[0], verbose=False, download_files=str(tmp_path_factory.mktemp("downloads")))
 
 
 def test_api_draft_of_the_seed(client):
@@ -99,15 +97,35 @@ def test_api_export_docx_holds_header_parts_annex_and_sources(client):
     assert rows[0] == annex["columns"] and len(rows) == 1 + len(annex["rows"])
     assert rows[1][0] == str(annex["rows"][0][0])
     assert "Bronnen" in text and all(f"[{s['n']}]" in text for s in draft["sources"])
+    assert "**" not in text  # Markdown bold became Word bold
     markdown = client.predict(draft, None, "md", "", api_name="/export")
     assert Path(markdown).read_text(encoding="utf-8").startswith("**JO BROUNS**")
 
 
-def test_bad_input_is_a_clear_error_not_a_trace(client):
+def test_export_is_named_after_the_question(client):
+    draft = client.predict(seed_question_only(), api_name="/draft")
+    path = Path(client.predict(draft, None, "docx", "", api_name="/export"))
+    assert path.name == "antwoord-216-tewerkstelling-asielzoekers.docx"
+
+
+@pytest.mark.parametrize(("question", "dutch"), [
+    ("", "De tekst is leeg"),
+    ("x" * 200_001, "De tekst telt 200.001 tekens; een schriftelijke vraag telt er hoogstens 200.000."),
+])
+def test_bad_input_is_a_dutch_error_not_a_trace(client, question, dutch):
     from gradio_client.exceptions import AppError
 
-    with pytest.raises(AppError, match="no numbered sub-questions|no question|empty"):
-        client.predict("", api_name="/draft")
+    with pytest.raises(AppError) as info:
+        client.predict(question, api_name="/draft")
+    assert dutch in str(info.value) and "Traceback" not in str(info.value)
+
+
+def test_bad_search_dates_are_a_dutch_error(client):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="Ongeldige datum bij 'Vanaf': schrijf ze als JJJJ-MM-DD") as info:
+        client.predict("asielzoekers", "", "", "", "2024-13-45", "", False, 5, api_name="/search")
+    assert "Input should be" not in str(info.value)
 
 
 def test_eight_concurrent_requests_all_complete(client, running_app):
@@ -156,28 +174,51 @@ def test_page_level_error_when_data_files_are_invalid(monkeypatch, small_index):
     assert "De toepassing kan niet volledig werken" in rendered and "row 3" in rendered
 
 
-def test_handlers_turn_errors_into_messages():
+def test_handlers_turn_errors_into_dutch_messages():
     @guarded
     def fails():
-        raise PQError("het bestand is leeg")
+        raise PQError("the PDF has no text layer (a scan?): run OCR first or paste the text")
+
+    @guarded
+    def unknown():
+        raise PQError("something <b>new</b> went wrong")
 
     @guarded
     def crashes():
         raise KeyError("x")
 
-    with pytest.raises(gr.Error, match="het bestand is leeg"):
+    with pytest.raises(gr.Error) as info:
         fails()
+    assert info.value.message.startswith("De PDF heeft geen tekstlaag (een scan?)") and info.value.title == "Fout"
+    with pytest.raises(gr.Error) as info:
+        unknown()
+    # Gradio shows messages as HTML: the text is escaped, and put behind a Dutch sentence
+    assert info.value.message == "De aanvraag kon niet verwerkt worden. Melding van het systeem: something &lt;b&gt;new&lt;/b&gt; went wrong"
     with pytest.raises(gr.Error, match="KeyError") as info:
         crashes()
-    assert "Traceback" not in str(info.value)
+    assert "Traceback" not in str(info.value) and "Er ging iets mis" in info.value.message
 
 
 def test_badges_per_status_in_the_draft_view():
     draft = draft_document(parse_text(seed_question_only()))
-    page = draft_html(draft)
-    for text in ("niet geïdentificeerd", "eigendom van Fedasil", "beleid · te vervolledigen", "acties · te vervolledigen"):
+    page = review_html(draft)
+    for text in ("niet geïdentificeerd", "gegevens bij Fedasil", "beleid · te vervolledigen", "acties · te vervolledigen"):
         assert text in page
-    assert page.count('class="pq-cite"') == sum(len(re.findall(r"\[\d+\]", p.text)) for p in draft.parts) > 0
+    assert "owned_elsewhere" not in re.sub(r'data-status="\w+"', "", page)
+    markers = re.findall(r'<a class="pq-cite" href="#pq-src-(\d+)" data-n="\1"', page)
+    assert len(markers) == sum(len(re.findall(r"\[\d+\]", p.text)) for p in draft.parts) > 0
+
+
+def test_the_page_is_served_in_dutch_and_without_the_api_before_login():
+    page = (b'<!doctype html>\n<html\n\tlang="en"\n><head><meta charset="utf-8" /></head><body>'
+            b'<script>window.gradio_config = {"auth_required":true,"components":[]};</script>'
+            b'<script>window.gradio_api_info = {"named_endpoints":{"/draft":{"parameters":[]}}};</script></body></html>')
+    served = rewrite_page(page)
+    assert b'lang="nl"' in served and b'lang="en"' not in served
+    assert served.index(b"navigator,'language'") < served.index(b"gradio_config")  # before Gradio reads the language
+    assert b"/draft" not in served
+    logged_in = page.replace(b'"auth_required":true,', b"")
+    assert b"/draft" in rewrite_page(logged_in)  # after login the page keeps its API description
 
 
 def test_auth_from_env(env, monkeypatch, tmp_path):
@@ -194,66 +235,17 @@ def test_auth_from_env(env, monkeypatch, tmp_path):
         auth_from_env()
 
 
-def _browser_available() -> bool:
-    return bool(shutil.which("chromium") and shutil.which("chromedriver"))
+def test_sources_tab_opens_a_document_at_its_matched_sub_question(running_app):
+    import html
 
-
-@pytest.mark.skipif(not _browser_available() and not os.environ.get("PQ_REQUIRE_BROWSER"), reason="Debian chromium and chromium-driver are not installed")
-def test_browser_drafts_the_seed_opens_a_source_and_downloads_the_docx(running_app):
-    from selenium import webdriver
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    downloads = Path(tempfile.mkdtemp(prefix="pq-downloads-"))
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", f"--user-data-dir={tempfile.mkdtemp(prefix='pq-chromium-')}", "--window-size=1500,2200"]:
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium")
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads)})
-    browser = webdriver.Chrome(service=webdriver.ChromeService(shutil.which("chromedriver")), options=options)
-    try:
-        browser.get(running_app[0] + "/")
-        wait = WebDriverWait(browser, 120)
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#pq-question textarea"))).send_keys(seed_question_only())
-        browser.find_element(By.ID, "pq-draft-button").click()
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#pq-draft .pq-part")))
-        labels = [e.get_attribute("data-label") for e in browser.find_elements(By.CSS_SELECTOR, "#pq-draft .pq-part")]
-        assert labels == ["1+4-6", "2-3", "7", "8"]
-        badges = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#pq-draft .pq-badge")]
-        assert badges[:2] == ["niet geïdentificeerd", "eigendom van Fedasil"]
-
-        # Click a precedent marker in part 7: its source opens in the side panel.
-        part7 = browser.find_element(By.CSS_SELECTOR, '#pq-draft .pq-part[data-label="7"]')
-        marker = part7.find_element(By.CSS_SELECTOR, ".pq-cite")
-        number = marker.get_attribute("data-n")
-        marker.click()
-        wait.until(lambda b: b.find_element(By.ID, "pq-source-panel").text.startswith(f"[{number}]"))
-        panel = browser.find_element(By.ID, "pq-source-panel")
-        assert "vraag " in panel.text and panel.find_elements(By.TAG_NAME, "mark")  # the cited passage, highlighted
-        ARTIFACTS.mkdir(exist_ok=True)
-        browser.save_screenshot(str(ARTIFACTS / "draft-tab.png"))
-
-        browser.find_element(By.ID, "pq-export-docx").click()
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#pq-export-file a"))).click()
-        deadline = time.time() + 60
-        while time.time() < deadline and not list(downloads.glob("*.docx")):
-            time.sleep(0.5)
-        (docx_path,) = list(downloads.glob("*.docx"))
-        text = "\n".join(p.text for p in WordDocument(docx_path).paragraphs)
-        assert "ANTWOORD op vraag nr. 216" in text and "1+4-6. Asielzoekers worden niet apart geïdentificeerd" in text
-    finally:
-        browser.quit()
-
-
-def test_sources_tab_opens_a_document_with_its_structure(running_app):
-    from app import document_markdown
+    from bot.app_view import document_html
 
     service = running_app[1]
     doc = service.document("184523")
-    page = document_markdown(doc)
-    assert doc.title in page and "#### Deelvragen" in page and "#### Antwoord" in page
-    assert all(f"{s.number}. {s.text}" in page for s in doc.subquestions)
+    page = document_html(doc, [2], "verkrachting")
+    assert html.escape(doc.title) in page and "<h3>Deelvragen</h3>" in page and "<h3>Antwoord</h3>" in page
+    assert all(f'id="pq-doc-q{s.number}"' in page for s in doc.subquestions)
+    marked = re.findall(r'<li value="(\d+)" id="pq-doc-q\d+" class="pq-hit-part">', page)
+    assert marked == ["2"]  # the matched sub-question is the one the page scrolls to
     with pytest.raises(PQError, match="onbekend document"):
         service.document("no-such-id")

@@ -80,8 +80,7 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     if not doc.subquestions:
         raise PQError("the question has no sub-questions to answer")
     if not reads_as_question(doc):
-        raise PQError("de tekst lijkt geen parlementaire vraag: er staat geen leesbare vraag in "
-                      "(the text does not read as a parliamentary question); er is geen ontwerp gemaakt")
+        raise PQError("the text does not read as a parliamentary question (no words that ask something); nothing was drafted")
     step = on_step or (lambda *_: None)
 
     step("Deelvragen indelen", 0.05)

@@ -25,7 +25,7 @@ from bot.reading.describe import describe, period_description
 from tools.availability import Availability
 from tools.catalog import Catalog, default_catalog
 from tools.figures import Figure
-from tools.reading import Period, month_end
+from tools.reading import month_end
 from tools.statistics import Slice, StatAnswer
 from tools.text import format_dutch_date, month_words, span_words
 
@@ -97,8 +97,13 @@ def owned_elsewhere_text(verdict: Availability, catalog: Catalog, names: OwnerNa
 
 def not_available_text(stat: StatAnswer, catalog: Catalog) -> str:
     verdict, reading = stat.verdict, stat.reading
-    measure = catalog.label(verdict.measure or reading.measure_id)
     population = catalog.label(verdict.population or reading.population)
+    if verdict.dataset and verdict.dataset_measure:
+        measure = catalog.dataset(verdict.dataset).measure(verdict.dataset_measure).label  # what the data count
+    elif (verdict.measure or reading.measure_id) == catalog.count_measure:
+        measure = population
+    else:
+        measure = catalog.label(verdict.measure or reading.measure_id)
     code = verdict.reason_code
     if code == "identified" or code == "proxy":  # a series exists, but not for what was asked
         return " ".join(_empty_slice_text(stat, piece, catalog) for piece in stat.slices) or phrase("no_figures_found")
@@ -385,7 +390,3 @@ def statistic_statement(stat: StatAnswer, sources: Sources, names: OwnerNames | 
         text += " " + phrase("not_understood_note", words=", ".join(f"'{w}'" for w in verdict.unplaced))
     statement.text = text
     return statement
-
-
-def period_of(stat: StatAnswer) -> Period | None:
-    return stat.reading.period

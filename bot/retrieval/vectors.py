@@ -30,7 +30,6 @@ from bot.retrieval.store import IndexUnavailable
 from bot.retrieval.units import text_key
 
 CACHE_FORMAT = "1"
-REBUILD_HINT = "rebuild it with: python -m bot ingest --rebuild"
 
 
 def text_keys(texts: list[str]) -> np.ndarray:
@@ -112,11 +111,14 @@ class DenseMatrix:
                 keys, half = data["keys"], data["vectors"]
                 fingerprint, digest = str(data["fingerprint"]), str(data["digest"])
         except Exception as exc:  # noqa: BLE001 - a damaged zip/npy raises many types
-            raise IndexUnavailable(f"the dense part of the index ({path}) is damaged ({type(exc).__name__}); {REBUILD_HINT}") from None
+            raise IndexUnavailable(f"the dense part of the index ({path}) is damaged ({type(exc).__name__}); "
+                                   "rebuild it with: python -m bot ingest --rebuild") from None
         if half.ndim != 2 or len(keys) != len(half) or _arrays_crc(keys, half) != digest:
-            raise IndexUnavailable(f"the dense part of the index ({path}) is damaged (checksum); {REBUILD_HINT}")
+            raise IndexUnavailable(f"the dense part of the index ({path}) is damaged (checksum); "
+                                   "rebuild it with: python -m bot ingest --rebuild")
         if len(keys) != rows:
-            raise IndexUnavailable(f"the dense part of the index ({path}) has {len(keys)} rows for {rows} units; {REBUILD_HINT}")
+            raise IndexUnavailable(f"the dense part of the index ({path}) has {len(keys)} rows for {rows} units; "
+                                   "rebuild it with: python -m bot ingest --rebuild")
         return cls(keys=keys.astype(np.uint64), vectors=half.astype(np.float32), fingerprint=fingerprint)
 
     def by_key(self) -> dict[int, np.ndarray]:

@@ -29,7 +29,7 @@ def _random_text() -> str:
 
 def test_random_text_gets_a_notice_not_a_draft(small_index):
     doc = parse_text(_random_text())  # it has question marks, so it parses into a "question"
-    with pytest.raises(PQError, match="geen parlementaire vraag"):
+    with pytest.raises(PQError, match="does not read as a parliamentary question"):
         draft_document(doc, index=small_index)
 
 
