@@ -41,6 +41,7 @@ SNIPPET_SCAN_CHARS = 6_000  # a snippet is looked for in the start of a passage 
 QUERY_CACHE = 1024  # query vectors kept (the same question drafted again, a search refined with filters)
 _WORD = re.compile(r"[a-z0-9]{2,}")
 Mode = Literal["hybrid", "bm25", "dense"]
+_masks_lock = threading.Lock()
 
 # Fusion weights per signal (bench/retrieval.py --tune chooses them on half A of the development set); "answered"
 # is a prior for documents with an answer: a precedent says what was answered, a bare question does not.
@@ -78,9 +79,10 @@ class SearchFilters(BaseModel):
         if cached is None:
             cached = self._doc_mask(table)
             cached.setflags(write=False)
-            if len(table.masks) >= 256:
-                table.masks.pop(next(iter(table.masks)))
-            table.masks[key] = cached
+            with _masks_lock:  # the app searches from several threads
+                if len(table.masks) >= 256:
+                    table.masks.pop(next(iter(table.masks)), None)
+                table.masks[key] = cached
         return cached
 
     def _doc_mask(self, table: ChunkTable) -> np.ndarray:
