@@ -47,8 +47,11 @@ _masks_lock = threading.Lock()
 # is a prior for documents with an answer: a precedent says what was answered, a bare question does not.
 WEIGHTS = {"lex_doc": 0.2, "lex_unit": 0.1, "dense_unit": 0.4, "dense_doc": 0.3, "answered": 0.1}
 # The relevance model: logistic regression on (coverage, dense_unit, dense_doc), fitted by bench/retrieval.py --tune.
-RELEVANCE_COEF = {"bias": -10.874, "coverage": 7.883, "dense_unit": 4.626, "dense_doc": 4.417}
+RELEVANCE_COEF = {"bias": -10.125, "coverage": 7.929, "dense_unit": 4.737, "dense_doc": 4.092}
 RELEVANCE_FLOOR = 0.7
+# Coverage weighs each query word by idf ** COVERAGE_POWER: the rare word that names a topic counts for more than
+# several common ones together ("tijgermug" against "maatregelen", "neemt", "hierover").
+COVERAGE_POWER = 2
 
 
 class SearchFilters(BaseModel):
@@ -285,7 +288,8 @@ def coverage(loaded, query: str, doc_rows: np.ndarray, leave_out: str = "") -> n
         return np.zeros(len(doc_rows))
     idf, in_question = loaded.doc_lexical.question.idf_and_presence(tokens, doc_rows)
     _, in_answer = loaded.doc_lexical.answer.idf_and_presence(tokens, doc_rows)
-    return ((in_question | in_answer) * idf).sum(axis=1) / idf.sum()
+    weight = idf ** COVERAGE_POWER
+    return ((in_question | in_answer) * weight).sum(axis=1) / weight.sum()
 
 
 def relevance(cover: np.ndarray, dense_unit: np.ndarray | None, dense_doc: np.ndarray | None,
