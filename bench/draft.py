@@ -3,13 +3,16 @@
     python bench/draft.py [--dir var] [--runs 5]
 
 Cold = a fresh process: imports, opening the index, loading the embedder and the data
-tables, then one draft. Warm = further drafts in the same process (what the app sees).
+tables, then one draft (target 2.5 s). Warm = further drafts in the same process (what the app
+sees; target 0.2 s): the same question again (its query vectors are cached) and as a new
+question (the query-vector cache emptied before each run, so all 8 sub-questions are embedded).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -71,8 +74,23 @@ def main() -> None:
         runs.append(time.perf_counter() - t0)
         steps.append(draft.timings)
     warm_steps = {k: round(statistics.median(s[k] for s in steps), 3) for k in steps[0]}
-    print(json.dumps({"cold": cold, "warm": {"runs": args.runs, "median_s": round(statistics.median(runs), 3),
-                                              "max_s": round(max(runs), 3), "steps_median_s": warm_steps}}, indent=2))
+    # A new question each time: the query vectors of the previous runs must not be reused.
+    from bot.retrieval.search import _query_vectors
+
+    fresh, fresh_steps = [], []
+    for _ in range(args.runs):
+        _query_vectors.clear()
+        t0 = time.perf_counter()
+        draft = draft_document(parse_text(seed_question()), index=index)
+        fresh.append(time.perf_counter() - t0)
+        fresh_steps.append(draft.timings)
+    print(json.dumps({"cold": cold, "target_cold_s": 2.5,
+                      "warm_same_question": {"runs": args.runs, "median_s": round(statistics.median(runs), 3),
+                                             "max_s": round(max(runs), 3), "steps_median_s": warm_steps},
+                      "warm_new_question": {"runs": args.runs, "median_s": round(statistics.median(fresh), 3),
+                                            "steps_median_s": {k: round(statistics.median(s[k] for s in fresh_steps), 3)
+                                                               for k in fresh_steps[0]}},
+                      "target_warm_s": 0.2, "load_average": [round(x, 1) for x in os.getloadavg()]}, indent=2))
 
 
 if __name__ == "__main__":

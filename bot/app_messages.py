@@ -91,6 +91,8 @@ _CATALOGUE: list[tuple[str, Translation]] = [
     (r"no such file: (?P<path>.+)", "Bestand niet gevonden: {path}."),
     # drafting and asking
     (r"the question has no sub-questions to answer", "De vraag bevat geen deelvraag om te beantwoorden."),
+    (r"the text does not read as a parliamentary question \(no words that ask something\); nothing was drafted",
+     "De tekst leest niet als een parlementaire vraag (er staan geen woorden in die iets vragen); er is geen ontwerp gemaakt."),
     (r"the (?P<where>.+) states (?P<numbers>.+) without a tool result or cited source behind it",
      lambda m: f"In {_where(m['where'])} staat {m['numbers']} zonder cijfer of geciteerde bron erachter."),
     (r"the question is empty", "De vraag is leeg."),
@@ -120,6 +122,31 @@ _CATALOGUE: list[tuple[str, Translation]] = [
      "Zet {fix} om deze index te gebruiken, of bouw hem opnieuw op met de nieuwe embedder: {command}"),
     (r"the lexical index in (?P<folder>.+) is damaged \((?P<detail>.+)\); rebuild with: (?P<command>.+)",
      "De lexicale zoekindex in {folder} is beschadigd ({detail}); bouw de index opnieuw op met: {command}"),
+    (r"the index in (?P<folder>.+) was built with the embedder (?P<built>.+), but (?P<now>.+) is configured \(PQ_EMBEDDER\); "
+     r"rebuild: (?P<command>.+)",
+     "De zoekindex in {folder} is gebouwd met de embedder {built}, maar {now} is ingesteld (PQ_EMBEDDER); "
+     "bouw de index opnieuw op: {command}"),
+    (r"the index in (?P<folder>.+) was built by another version of PQ Assistant; rebuild it with: (?P<command>.+)",
+     "De zoekindex in {folder} is gebouwd door een andere versie van PQ Assistant; bouw hem opnieuw op met: {command}"),
+    (r"the Chroma store in (?P<path>.+) cannot be opened \((?P<detail>.+)\); rebuild the index with: (?P<command>.+)",
+     "De Chroma-opslag in {path} kan niet geopend worden ({detail}); bouw de index opnieuw op met: {command}"),
+    (r"the index's Chroma collection (?P<name>.+) cannot be read \((?P<detail>.+)\); rebuild the index with: (?P<command>.+)",
+     "De Chroma-collectie {name} van de zoekindex kan niet gelezen worden ({detail}); bouw de index opnieuw op met: {command}"),
+    (r"the Chroma collection of the index does not hold the index's units after ingest; run the ingest again or "
+     r"rebuild: (?P<command>.+)",
+     "De Chroma-collectie van de zoekindex bevat na het indexeren niet alle zoekeenheden; indexeer opnieuw of bouw de "
+     "index opnieuw op: {command}"),
+    (r"the index is not complete \((?P<detail>.+)\); run (?P<command>.+) first",
+     "De zoekindex is niet volledig ({detail}); voer eerst {command} uit."),
+    (r"the dense part of the index does not match its embedder; rebuild with: (?P<command>.+)",
+     "Het semantische deel van de zoekindex past niet bij zijn embedder; bouw de index opnieuw op met: {command}"),
+    (r"the dense part of the index \((?P<path>.+)\) is missing; restore it with: (?P<command>.+)",
+     "Het semantische deel van de zoekindex ({path}) ontbreekt; herstel het met: {command}"),
+    (r"the dense part of the index \((?P<path>.+)\) is damaged \((?P<detail>.+)\); rebuild it with: (?P<command>.+)",
+     "Het semantische deel van de zoekindex ({path}) is beschadigd ({detail}); bouw de index opnieuw op met: {command}"),
+    (r"the dense part of the index \((?P<path>.+)\) has (?P<n>\d+) rows for (?P<m>\d+) units; rebuild it with: (?P<command>.+)",
+     "Het semantische deel van de zoekindex ({path}) heeft {n} rijen voor {m} zoekeenheden; bouw de index opnieuw op met: "
+     "{command}"),
     (r"PQ_CHROMA_URL is not a URL: (?P<url>.+)", "PQ_CHROMA_URL is geen URL: {url}."),
     (r"cannot reach the Chroma server at (?P<url>.+?): (?P<detail>.+)", "De Chroma-server op {url} is niet bereikbaar ({detail})."),
     (r"cannot load the sentence-transformers model (?P<name>.+?) \((?P<detail>.+)\)\. Give a local model directory, "

@@ -130,63 +130,104 @@ def _open_index(build_if_missing: bool = True):
 def cmd_ingest(args: argparse.Namespace) -> None:
     from bot.retrieval.index import PrecedentIndex, all_source_names, tqdm_progress
 
-    index = PrecedentIndex()
+    index = PrecedentIndex()  # the embedding model loads inside ingest, after its lock is taken
     sources = all_source_names() if args.all else args.source
     report = index.ingest(sources, progress=tqdm_progress(), rebuild=args.rebuild)
+    if args.write_vector_cache:
+        written = index.write_vector_cache()
+        print("vector cache written: " + ", ".join(f"{name} ({count} texts)" for name, count in written.items()), file=sys.stderr)
     if args.json:
         _print_json(report.to_json_dict())
         return
+    for problem in report.cache_problems:
+        print(f"warning: shipped vectors not used: {problem}", file=sys.stderr)
     if report.up_to_date:
         print(f"index up to date: {report.chunks} units from {', '.join(report.sources)} ({report.seconds:.1f} s)")
         return
-    print(f"indexed {', '.join(report.sources)}: {report.chunks} units, {report.embedded} embedded, "
-          f"{report.unchanged} unchanged, {report.deleted} removed in {report.seconds:.1f} s")
+    print(f"indexed {', '.join(report.sources)}: {report.chunks} units, {report.embedded} texts embedded, "
+          f"{report.reused} vectors reused, {report.deleted} removed in {report.seconds:.1f} s")
 
 
 def _filters(args: argparse.Namespace):
     from pydantic import ValidationError
 
+    from bot.parse.corpus import get_source
     from bot.retrieval.search import SearchFilters
 
+    for name in args.source or []:
+        if name != "kamer":
+            get_source(name)  # unknown sources are an error, as the README says
     try:
-        return SearchFilters(sources=args.source or [], department=args.department, mp=args.mp, party=args.party,
-                             theme=args.theme, date_from=args.start, date_to=args.end, answered_only=args.answered)
+        filters = SearchFilters(sources=args.source or [], department=args.department, mp=args.mp, party=args.party,
+                                theme=args.theme, date_from=args.start, date_to=args.end, answered_only=args.answered)
     except ValidationError as exc:
         error = exc.errors()[0]
         raise PQError(f"invalid filter {'.'.join(map(str, error['loc']))}: {error['msg']}") from None
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise PQError(f"--from {filters.date_from} is after --to {filters.date_to}")
+    return filters
+
+
+MAX_QUERIES_BYTES = 20 * 1024 * 1024
 
 
 def _read_queries(path: str) -> list[tuple[str, str]]:
+    from bot.retrieval.search import check_query
+
     try:
-        lines = sys.stdin.read().splitlines() if path == "-" else open(path, encoding="utf-8").read().splitlines()
+        handle = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - closed below unless stdin
+        try:
+            raw = handle.read(MAX_QUERIES_BYTES + 1)
+        finally:
+            if path != "-":
+                handle.close()
     except OSError as exc:
         raise PQError(f"cannot read {path}: {exc.strerror}") from None
+    if len(raw) > MAX_QUERIES_BYTES:
+        raise PQError(f"{path} is larger than {MAX_QUERIES_BYTES // (1024 * 1024)} MB")
+    try:
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise PQError(f"{path} is not UTF-8 text (expected JSON lines with \"qid\" and \"query\")") from None
     queries = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            queries.append((str(item["qid"]), str(item["query"])))
+            queries.append((str(item["qid"]), check_query(str(item["query"]))))
         except (json.JSONDecodeError, KeyError, TypeError):
             raise PQError(f"{path}, line {number}: expected a JSON object with \"qid\" and \"query\"") from None
+        except PQError as exc:
+            raise PQError(f"{path}, line {number}: {exc}") from None
     return queries
 
 
 def cmd_search(args: argparse.Namespace) -> None:
-    from bot.retrieval.search import search
+    from bot.retrieval.search import check_query, search, search_many
 
+    # Every argument is checked before the index opens and the embedding model loads.
     if bool(args.query) == bool(args.queries):
         raise PQError("give a QUERY or --queries FILE.jsonl (not both)")
+    if args.k < 1:
+        raise PQError("-k must be at least 1")
     filters = _filters(args)
     queries = _read_queries(args.queries) if args.queries else None
+    query = check_query(args.query) if args.query else None
     index = _open_index()
+    notice = index.notice()
+    if notice:
+        print(f"warning: {notice}", file=sys.stderr)
     if queries is not None:
-        for qid, query in queries:
-            hits = search(index, query, k=args.k, filters=filters, mode=args.mode)
-            sys.stdout.write(json.dumps({"qid": qid, "ids": [h.id for h in hits]}, ensure_ascii=False) + "\n")
+        for start in range(0, len(queries), 64):
+            batch = queries[start:start + 64]
+            for (qid, _), hits in zip(batch, search_many(index, [q for _, q in batch], k=args.k, filters=filters, mode=args.mode),
+                                      strict=True):
+                # A hit stands for its siblings (the same question to several ministers): all their ids, best first.
+                ids = [doc_id for hit in hits for doc_id in hit.ids()][:args.k]
+                sys.stdout.write(json.dumps({"qid": qid, "ids": ids}, ensure_ascii=False) + "\n")
         return
-    hits = search(index, args.query, k=args.k, filters=filters, mode=args.mode)
+    hits = search(index, query, k=args.k, filters=filters, mode=args.mode)
     if args.json:
         _print_json([h.contract() for h in hits])
         return
@@ -195,9 +236,12 @@ def cmd_search(args: argparse.Namespace) -> None:
     for rank, hit in enumerate(hits, 1):
         who = ", ".join(x for x in [hit.mp, hit.date, hit.addressee] if x)
         parts = f"  [vraag {', '.join(map(str, hit.numbers))}]" if hit.numbers else ""
-        print(f"{rank:>2}. {hit.id}  {hit.title or '(zonder titel)'}{parts}")
+        flag = "" if hit.relevant else "  (zwakke overeenkomst)"
+        print(f"{rank:>2}. {hit.id}  {hit.title or '(zonder titel)'}{parts}{flag}")
         if who:
             print(f"    {who}")
+        if hit.also:
+            print(f"    ook beantwoord door: {', '.join(s.addressee or s.id for s in hit.also)}")
         print(f"    {hit.snippet}")
 
 
@@ -291,11 +335,13 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--all", action="store_true", help="index every corpus source")
     ing.add_argument("--rebuild", action="store_true", help="drop the index and build it again (e.g. after changing PQ_EMBEDDER)")
     ing.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    ing.add_argument("--write-vector-cache", action="store_true",
+                     help="then write the index's vectors to corpus/vectors/ (ships with the corpus; run after changing the chunking)")
     ing.set_defaults(func=cmd_ingest)
 
     se = commands.add_parser("search", help="search precedents (hybrid BM25 + embeddings)", description="Search past questions and answers.")
     se.add_argument("query", nargs="?", metavar="QUERY", help="the search text")
-    se.add_argument("-k", type=int, default=10, help="number of documents (default 10)")
+    se.add_argument("-k", type=int, default=10, help="number of hits (default 10); a hit lists the same question sent to other ministers")
     se.add_argument("--json", action="store_true", help="print the hits as JSON")
     se.add_argument("--queries", metavar="FILE.jsonl", help='batch mode: lines {"qid", "query"} -> lines {"qid", "ids"}')
     se.add_argument("--source", action="append", metavar="NAME", help="only this corpus source (repeatable; 'kamer' = both federal sets)")

@@ -59,6 +59,7 @@ class IndexBuilder:
         self.error: str | None = None
         self.finished = threading.Event()
         self.lexical_ready = threading.Event()  # search works (BM25) from here on
+        self.hybrid_ready = threading.Event()  # every unit has its vector: search is hybrid
         self._terminal = terminal_progress
         self._thread: threading.Thread | None = None
 
@@ -75,9 +76,12 @@ class IndexBuilder:
 
         def report(stage: str, done: int, total: int) -> None:
             self.stage, self.done, self.total = stage, done, total
-            if stage == "embedding":
+            if stage in ("lexical", "embedding"):
                 self.lexical_ready.set()
-            if terminal:
+            if stage in ("dense", "storing"):
+                self.lexical_ready.set()
+                self.hybrid_ready.set()
+            if terminal and stage in ("embedding", "storing"):
                 terminal(stage, done, total)
 
         try:
@@ -97,13 +101,24 @@ class IndexBuilder:
         if self.error:
             return f"⚠️ De zoekindex kon niet gebouwd worden: {self.error}"
         if self.finished.is_set() and self.stage == "klaar":
-            status = self.index.status()
-            return f"Zoekindex klaar: {dutch_number(status['chunks'])} zoekeenheden uit {', '.join(status['sources'])}."
+            state = self.index.state() or {}
+            text = (f"Zoekindex klaar: {dutch_number(state.get('chunks', 0))} zoekeenheden uit "
+                    f"{', '.join(state.get('sources', {}))}.")
+            notice = self._notice()
+            return f"⚠️ {text} Beperkt zoeken: {notice}" if notice else text
         if self.stage == "embedding" and self.total:
             share = self.done / self.total
             return (f"Zoekindex wordt aangevuld: semantische index {share:.0%} ({dutch_number(self.done)}/{dutch_number(self.total)}). "
                     "Zoeken werkt al (lexicaal) en wordt hybride zodra de index klaar is.")
+        if self.hybrid_ready.is_set():
+            return "Zoeken is hybride (lexicaal en semantisch); de vectoren worden nog in de Chroma-opslag bewaard …"
         return f"Zoekindex wordt opgebouwd ({self.stage}) …"
+
+    def _notice(self) -> str | None:
+        try:
+            return self.index.notice()
+        except PQError as exc:
+            return str(exc)
 
 
 class Service:
@@ -270,13 +285,17 @@ class Service:
             raise PQError("de zoekindex wordt nog opgebouwd; probeer het zo dadelijk opnieuw")
         return search(self.index, query, k=k, filters=filters)
 
+    def search_notice(self) -> str | None:
+        """Why search is lexical only right now (the dense part missing, damaged or still building), or None."""
+        return self.builder._notice()
+
     def document(self, doc_id: str) -> Document:
         """A corpus document by id, parsed from its source (each source read once, then cached)."""
         table = self.index.load().table
-        rows = table.frame[table.frame["doc_id"] == doc_id]
-        if rows.empty:
+        row = table.doc_position.get(doc_id)
+        if row is None:
             raise PQError(f"onbekend document {doc_id!r}")
-        source = rows["source"].iat[0]
+        source = table.docs["source"].iat[row]
         with self._documents_lock:
             if source not in self._documents:
                 started = time.perf_counter()
@@ -287,9 +306,12 @@ class Service:
     def passage_text(self, doc_id: str, numbers: list[int]) -> str:
         """The indexed unit(s) of a precedent that hold the given sub-question numbers."""
         table = self.index.load().table
-        frame = table.frame[table.frame["doc_id"] == doc_id]
-        units = [row["text"] for _, row in frame.iterrows() if row["unit"] != "doc" and set(row["numbers"]) & set(numbers)]
-        return "\n\n".join(units) if units else "\n\n".join(frame["text"].head(1))
+        row = table.doc_position.get(doc_id)
+        if row is None:
+            return ""
+        positions = range(table.doc_starts[row], table.doc_ends[row])
+        units = [table.text(p) for p in positions if table.frame["unit"].iat[p] != "doc" and set(table.numbers(p)) & set(numbers)]
+        return "\n\n".join(units) if units else table.text(positions[0])
 
 
 def question_text(document: Document) -> str:

@@ -26,8 +26,8 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_DIR / "var"
     # The corpus of precedents (one folder per source).
     corpus_dir: Path = PROJECT_DIR / "corpus"
-    # Sources indexed on first use, comma-separated.
-    sources: str = "vlaams-parlement,dekamer-qrva-2017"
+    # Sources indexed on first use, comma-separated (their vectors ship in corpus/vectors/).
+    sources: str = "vlaams-parlement,dekamer-qrva-2017,dekamer-questions-2020"
     # A shared Chroma server instead of the embedded store.
     chroma_url: str | None = None
     chroma_collection: str = "pq-precedents"

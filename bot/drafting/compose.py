@@ -102,7 +102,9 @@ class Composer:
             part.citations.append(citation)
             office = hit.addressee if hit.source == "vlaams-parlement" else (hit.department or hit.addressee)
             who = ", ".join(x for x in [office, hit.date] if x)
-            quotes.append(f"- {hit.title or hit.id} ({who}): “{found.quote}” [{citation.n}]")
+            # The same question sent to several ministers is one precedent; the best-answered one is quoted.
+            also = "; ook beantwoord door " + ", ".join(s.department or s.addressee or s.id for s in hit.also) if hit.also else ""
+            quotes.append(f"- {hit.title or hit.id} ({who}{also}): “{found.quote}” [{citation.n}]")
         if quotes:
             part.text += " Eerdere antwoorden over dit onderwerp:\n" + "\n".join(quotes)
         else:

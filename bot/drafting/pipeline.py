@@ -7,13 +7,14 @@ order and records per-step timings (see bench/draft.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 from bot.drafting.compose import Composer, SubAnswer, group
 from bot.drafting.guard import UnsupportedNumber, draft_allowed_numbers, unsupported_claims
 from bot.drafting.house_style import header, minister
 from bot.drafting.model import Draft
-from bot.drafting.precedents import find_precedents
+from bot.drafting.precedents import find_precedents_many
 from bot.drafting.render import render_markdown
 from bot.drafting.rewrite import rewrite_parts
 from bot.parse.model import Document
@@ -52,6 +53,25 @@ def run_tools(sub: Route) -> SubAnswer:
     return answer
 
 
+# Common function words of Dutch, French and English (the languages questions are read in): a third or more of
+# the words of a real question, next to none of random text.
+_FUNCTION_WORDS = frozenset(
+    "de het een van en in is dat op te voor met zijn niet aan er om ook als bij door naar of worden wordt deze die dit "
+    "hoe wat welke hoeveel u uw werd heeft hebben kan kunt zal "
+    "la le les des du un une et est que qui pour dans sur par pas au aux ce cette combien quel quelle quels comment "
+    "the of and to is are was were for on with by that this how many what which who why when".split())
+_ASKING = re.compile(r"\?|\b(hoeveel|welke|wat|wie|waarom|hoe|wanneer|waar|graag|gelieve|kunt|kan|zal|zult|klopt|"
+                     r"combien|quel|quelle|quels|quelles|comment|pourquoi|quand|how|what|which|who|why|when)\b", re.IGNORECASE)
+
+
+def reads_as_question(doc: Document) -> bool:
+    """Text in words that asks something (a question mark or a question word): not random characters."""
+    text = " ".join([doc.title, doc.introduction, *(s.text for s in doc.subquestions)])
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    share = sum(w in _FUNCTION_WORDS for w in words) / max(len(words), 1)
+    return share >= 0.12 and any(_ASKING.search(s.text) for s in doc.subquestions)
+
+
 # -- the pipeline --------------------------------------------------------------------------
 def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     """Draft an answer to `doc`; `on_step(description, fraction)` hears of each step (for progress bars)."""
@@ -59,6 +79,8 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     warnings: list[str] = []
     if not doc.subquestions:
         raise PQError("the question has no sub-questions to answer")
+    if not reads_as_question(doc):
+        raise PQError("the text does not read as a parliamentary question (no words that ask something); nothing was drafted")
     step = on_step or (lambda *_: None)
 
     step("Deelvragen indelen", 0.05)
@@ -75,8 +97,12 @@ def draft_document(doc: Document, index=None, llm=None, on_step=None) -> Draft:
     t0 = time.perf_counter()
     if index is not None:
         try:
-            for answer in answers:
-                answer.precedents = find_precedents(index, doc, answer.route)
+            notice = index.notice()
+            if notice:
+                warnings.append(f"precedenten alleen lexicaal gezocht: {notice}")
+            # One batched search (one embedding call) for every sub-question.
+            for answer, found in zip(answers, find_precedents_many(index, doc, [a.route for a in answers]), strict=True):
+                answer.precedents = found
         except IndexUnavailable as exc:
             warnings.append(f"geen precedenten: {exc}")
     else:

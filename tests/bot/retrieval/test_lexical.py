@@ -24,3 +24,11 @@ def test_question_field_outranks_the_answer_field():
 def test_unknown_words_score_nothing():
     index = FieldedLexicalIndex.build(["Vraag 1. opvang", "Vraag 1. werk"])
     assert not index.scores("zonnepanelen").any()
+
+
+def test_a_whole_corpus_is_tokenised_as_each_text_alone():
+    from bot.retrieval.lexical import tokenize_many
+
+    texts = ["Hoeveel asielzoekers zijn geïdentificeerd?", "", "De werkloosheid van de jongeren in België", "123 ab"]
+    for stop in (True, False):
+        assert tokenize_many(texts, stop=stop) == [tokenize(t, stop=stop) for t in texts]

