@@ -434,8 +434,14 @@ class Chat:
         if not relevant:
             weak = f" ({len(hits)} zwakke overeenkomsten, waarschijnlijk niet over hetzelfde onderwerp)" if hits else ""
             return ChatReply(kind="search", text=f"Geen eerder beantwoorde vraag over “{query}” gevonden{weak}.", state=state)
-        listed = "\n".join(f"{i}. {_hit_line(h)}" for i, h in enumerate(relevant, 1))
-        where = target.label if target else _citable_part(state.draft)
+        cited_in = {}
+        for part in state.draft.parts if state.draft is not None else []:
+            for citation in part.citations:
+                if citation.kind == "precedent":
+                    cited_in.setdefault(citation.id, []).append(part.label)
+        listed = "\n".join(f"{i}. {_hit_line(h)}" + (f" — al geciteerd in deel {dutch_list(cited_in[h.id])}" if h.id in cited_in else "")
+                           for i, h in enumerate(relevant, 1))
+        where = target.label if target else _citable_part(state.draft, exclude=set(cited_in.get(relevant[0].id, [])))
         offer = (f"Citeer er een met bijvoorbeeld 'citeer 1 in deel {where}'." if where
                  else "Plak de vraag; daarna kan ik er een citeren in een deel van het ontwerp.")
         return ChatReply(kind="search", text=f"Eerdere antwoorden over “{query}”:\n{listed}\n{offer}",
@@ -595,10 +601,13 @@ def _hit_line(hit: Hit) -> str:
     return f"{hit.title or hit.id} ({', '.join(x for x in [f'vraag {hit.id}', office, hit.date] if x)})"
 
 
-def _citable_part(draft: Draft | None) -> str | None:
+def _citable_part(draft: Draft | None, exclude: set[str] | None = None) -> str | None:
+    """A part to offer for a quote: one that asks the minister's answer rather than figures, and does not cite it yet."""
     if draft is None or not draft.parts:
         return None
-    return next((p.label for p in draft.parts if p.kind != "statistic"), draft.parts[-1].label)
+    exclude = exclude or set()
+    return next((p.label for p in draft.parts if p.kind != "statistic" and p.label not in exclude),
+                next((p.label for p in draft.parts if p.kind != "statistic"), draft.parts[-1].label))
 
 
 def _suggestions(draft: Draft) -> str:

@@ -316,12 +316,12 @@ def test_api_chat_searches_and_cites_a_precedent_in_one_part(client):
     found, _ = _say(client, "zoek eerdere antwoorden over asielzoekers op de arbeidsmarkt", drafted["state"])
     assert found["kind"] == "search" and found["hits"] and found["draft"] is None
     assert all(h["id"] != drafted["draft"]["question_id"] for h in found["hits"])  # never the question itself
-    cited, _ = _say(client, "citeer 1 in deel 7", found["state"])
-    part = next(p for p in cited["draft"]["parts"] if p["label"] == "7")
-    assert cited["kind"] == "cite" and cited["changed"] == ["7"]
+    cited, _ = _say(client, "citeer 1 in deel 8", found["state"])
+    part = next(p for p in cited["draft"]["parts"] if p["label"] == "8")
+    assert cited["kind"] == "cite" and cited["changed"] == ["8"]
     assert part["citations"][-1]["id"] == found["hits"][0]["id"] and f"[{part['citations'][-1]['n']}]" in part["text"]
-    assert _others(cited["draft"], "7") == _others(drafted["draft"], "7")
-    again, _ = _say(client, "citeer 1 in deel 7", cited["state"])
+    assert _others(cited["draft"], "8") == _others(drafted["draft"], "8")
+    again, _ = _say(client, "citeer 1 in deel 8", cited["state"])
     assert again["draft"] is None and "niets gewijzigd" in again["text"]  # the same precedent is not cited twice
 
 

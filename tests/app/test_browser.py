@@ -506,24 +506,24 @@ def test_a_whole_conversation_drafts_refines_explains_cites_deletes_and_exports(
     assert "Regel:" in said and rule in said and f"Bron [{marker}]" in said and "Datacatalogus: gegevens van Fedasil" in source
     assert _parts(browser) == refined  # an explanation changes nothing
 
-    # Search precedents, then cite the first one in part 7.
+    # Search precedents, then cite the first one in part 8 (part 7 quotes it already since drafting).
     said = _say(browser, "zoek eerdere antwoorden over asielzoekers op de arbeidsmarkt")
     first = re.search(r"^1\. .*\(vraag ([^,)]+)", said, re.MULTILINE)
-    assert first and "citeer 1 in deel" in said, said
-    said = _say(browser, "citeer 1 in deel 7")
-    _wait(browser, lambda b: _parts(b)["7"]["changed"])
+    assert first and "citeer 1 in deel 8" in said, said
+    said = _say(browser, "citeer 1 in deel 8")
+    _wait(browser, lambda b: _parts(b)["8"]["changed"])
     cited = _parts(browser)
-    new_marker = re.findall(r"\[(\d+)\]", cited["7"]["text"])[-1]
-    assert new_marker not in re.findall(r"\[(\d+)\]", refined["7"]["text"])
+    new_marker = re.findall(r"\[(\d+)\]", cited["8"]["text"])[-1]
+    assert not re.findall(r"\[(\d+)\]", refined["8"]["text"])  # part 8 cited nothing before; one source keeps one number
     assert f"vraag {first.group(1)}" in _css(browser, f"#pq-chat-src-{new_marker}")[0].get_attribute("textContent")
-    _untouched(refined, cited, "7")
+    _untouched(refined, cited, "8")
     _shot(browser, "desktop-8-gesprek-geciteerd")
 
     # Delete a part.
-    said = _say(browser, "schrap deel 8")
-    _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "7"])
+    said = _say(browser, "schrap deel 7")
+    _wait(browser, lambda b: list(_parts(b)) == ["1+4-6", "2-3", "8"])
     deleted = _parts(browser)
-    _untouched(cited, deleted, "8")
+    _untouched(cited, deleted, "7")
 
     # Export to Word: the file is the draft as it stands now.
     said = _say(browser, "maak er een Word-bestand van")
@@ -534,14 +534,14 @@ def test_a_whole_conversation_drafts_refines_explains_cites_deletes_and_exports(
     _click(browser, "#pq-chat-file a")
     (path,) = _wait(browser, lambda b: list(b.downloads.glob("*.docx")), timeout=60)
     word = "\n".join(p.text for p in WordDocument(path).paragraphs)
-    assert "1+4-6. Asielzoekers worden niet apart geïdentificeerd" in word and "\n7. " in word and "\n8. " not in word
+    assert "1+4-6. Asielzoekers worden niet apart geïdentificeerd" in word and "\n8. " in word and "\n7. " not in word
     assert f"[{new_marker}]" in word
     _shot(browser, "desktop-9-gesprek-export")
     assert _english_visible(browser) == []
 
     # The draft view shows the chat's draft; the dossier keeps every chat turn as a version to step back to.
     _tab(browser, "Ontwerpantwoord")
-    _wait(browser, lambda b: list(_parts(b, "#pq-review")) == ["1+4-6", "2-3", "7"])
+    _wait(browser, lambda b: list(_parts(b, "#pq-review")) == ["1+4-6", "2-3", "8"])
     assert {k: p["text"] for k, p in _parts(browser, "#pq-review").items()} == {k: p["text"] for k, p in deleted.items()}
     _tab(browser, "Dossier")
     _click(browser, "#pq-dossier-list input")

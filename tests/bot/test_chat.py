@@ -67,11 +67,14 @@ def test_search_then_cite_a_precedent_in_a_part(chat):
     state = chat.turn(seed_question_only()).state
     found = chat.turn("zoek eerdere antwoorden over asielzoekers op de arbeidsmarkt", state)
     assert found.kind == "search" and found.hits
-    before = _texts(found.state.draft, "7")
-    cited = chat.turn("citeer 1 in deel 7", found.state)
-    part = next(p for p in cited.draft.parts if p.label == "7")
-    assert cited.changed == ["7"] and part.citations[-1].id == found.hits[0]["id"] and f"[{part.citations[-1].n}]" in part.text
-    assert _texts(cited.draft, "7") == before
+    assert "al geciteerd in deel 7" in found.text and "citeer 1 in deel 8" in found.text  # the draft quotes it in part 7 already
+    before = _texts(found.state.draft, "8")
+    cited = chat.turn("citeer 1 in deel 8", found.state)
+    part = next(p for p in cited.draft.parts if p.label == "8")
+    assert cited.changed == ["8"] and part.citations[-1].id == found.hits[0]["id"] and f"[{part.citations[-1].n}]" in part.text
+    assert _texts(cited.draft, "8") == before
+    again = chat.turn("citeer 1 in deel 7", found.state)
+    assert again.draft is None and "niets gewijzigd" in again.text
 
 
 def test_edit_and_export(chat):
