@@ -61,6 +61,10 @@ THEME = gr.themes.Default(
 SOURCE_CHOICES = [("alle bronnen", "alle"), ("Vlaams Parlement", "vlaams-parlement"), ("Kamer 2017 (beantwoord)", "dekamer-qrva-2017"),
                   ("Kamer 2020", "dekamer-questions-2020")]
 SCROLL_TO_REVIEW = "() => { document.querySelector('#pq-review')?.scrollIntoView({block: 'start'}); }"
+# After a turn that changed a part, that part is brought into view (the conversation stays beside it).
+# (On a wide screen only: on a phone the desk stays at the conversation.)
+SCROLL_TO_CHANGE = ("() => { if (matchMedia('(min-width: 901px)').matches) "
+                    "document.querySelector('#pq-chat-review .pq-changed')?.scrollIntoView({block: 'nearest'}); }")
 SCROLL_TO_MATCH = ("() => { const el = document.querySelector('#pq-document .pq-hit-part') || document.querySelector('#pq-document');"
                    " el?.scrollIntoView({block: 'center'}); }")
 
@@ -646,7 +650,7 @@ def build_app(service: Service) -> gr.Blocks:
                           show_progress="hidden").success(
             ui_chat, [pending, conversation, chat_state, draft_state, version_state, header_box, edited], chat_outputs,
             api_visibility="private", show_progress="minimal").then(ui_chat_ready, None, chat_input, api_visibility="private",
-                                                                    show_progress="hidden")
+                                                                    show_progress="hidden").then(None, js=SCROLL_TO_CHANGE)
         conversation.clear(ui_chat_clear, None, [conversation, chat_state, chat_file], api_visibility="private")
         chat_input.change(chat_input_note, chat_input, chat_note, show_progress="hidden", api_visibility="private")
 
