@@ -48,6 +48,7 @@ from tools.text import fold
 ChatKind = Literal["draft", "refine", "explain", "search", "cite", "edit", "undo", "export", "rewrite", "help"]
 MAX_MESSAGE_CHARS = 200_000
 MAX_TURNS_KEPT = 40  # the conversation a state carries (a state file stays small)
+MAX_TURN_CHARS = 2_000  # a pasted question is kept whole once (`question`), not again in the turns
 SEARCH_RESULTS = 5
 
 HELP = ("Ik kan: een vraag opstellen (plak de vraag of kies een bestand), een statistisch deel verfijnen ('deel 1 per geslacht', "
@@ -249,7 +250,7 @@ class Chat:
                 reply = self._dispatch(text, state)
             except UnknownPart as exc:  # "schrap deel 9": said in the conversation, nothing changes
                 reply = ChatReply(kind="help", text=f"{_sentence(str(exc))} Er is niets gewijzigd.", state=state)
-        state.turns = [*state.turns, {"role": "user", "content": text or (question_text or "")[:200]},
+        state.turns = [*state.turns, {"role": "user", "content": (text or question_text or "")[:MAX_TURN_CHARS]},
                        {"role": "assistant", "content": reply.text}][-MAX_TURNS_KEPT:]
         reply.state = state
         return reply
@@ -266,7 +267,7 @@ class Chat:
         if _SEARCH.search(folded) and not _CITE.search(folded) and not _EXPLAIN.search(folded):
             return self._search(text, folded, state)  # a search needs no draft
         if state.draft is None:
-            if "?" in text and not _EXPLAIN.search(folded):
+            if "?" in text and not _EXPLAIN.search(folded) and not _label_items(folded):
                 return self._draft(parse_text(text), text, state)  # a one-line question
             return ChatReply(kind="help", text="Er is nog geen ontwerp. Plak eerst de schriftelijke vraag of kies een bestand. " + HELP,
                              state=state)
