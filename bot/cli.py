@@ -120,12 +120,14 @@ def _period_days(value: str, option: str) -> tuple[dt.date, dt.date]:
     try:
         if not match:
             raise ValueError
-        year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-        if day:
-            return dt.date(year, month, day), dt.date(year, month, day)
-        if month:
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        year = int(match[1])
+        if match[3] is not None:
+            day = dt.date(year, int(match[2]), int(match[3]))
+            return day, day
+        if match[2] is not None:
+            first = dt.date(year, int(match[2]), 1)  # a month 00 or 13 raises here
+            following = dt.date(year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         raise PQError(f"{option} {value!r} is not a period: give YYYY, YYYY-MM or YYYY-MM-DD (months 01-12)") from None

@@ -90,11 +90,14 @@ def parse_path(path: str | Path) -> Document:
         raise ParseError(f"no such file: {path}")
     if path.is_dir():
         raise ParseError(f"{path} is a folder, not a file")
+    too_large = ParseError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:
         if path.stat().st_size > MAX_BYTES:  # a regular file: refused without reading it
-            raise ParseError(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+            raise too_large
         with path.open("rb") as handle:
-            data = read_bounded(handle)
+            data = read_bounded(handle)  # a device or a pipe has no size to check first
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise too_large
     return parse_bytes(data, path.name)
