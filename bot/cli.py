@@ -147,10 +147,13 @@ def cmd_stats(args: argparse.Namespace) -> None:
     from tools.catalog import SYNTHETIC_WARNING
 
     _check_period(args.start, args.end)
+    repeated = sorted({dim for dim in args.by or [] if (args.by or []).count(dim) > 1})
+    if repeated:
+        raise PQError(f"--by {repeated[0]} is given more than once")
     request = {"dataset": args.dataset, "measure": args.measure, "by": args.by or [], "where": _where(args.where or [])}
     if args.start or args.end:
         request["period"] = {"start": args.start, "end": args.end}
-    if args.suppress:
+    if args.suppress is not None:
         request["suppress_below"] = args.suppress
     try:
         result = aggregate(request)

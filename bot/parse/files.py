@@ -100,4 +100,4 @@ def parse_path(path: str | Path) -> Document:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
         raise too_large
-    return parse_bytes(data, path.name)
+    return parse_bytes(data, str(path))

@@ -5,7 +5,7 @@ their arguments must be refused before it loads (it takes most of a minute on a 
 """
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +14,21 @@ from hypothesis import strategies as st
 from tests.bot.parse.test_files import make_pdf
 from tests.conftest import SEED
 
-PDF = make_pdf("1. Hoeveel werkzoekenden volgden een opleiding?\n2. Per provincie?")
+
+def _fixed_pdf(text: str) -> bytes:
+    """A PDF with a fixed creation date, so that the same bytes can be damaged the same way every run."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_creation_date(datetime(2024, 2, 2, tzinfo=UTC))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for line in text.splitlines():
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+PDF = _fixed_pdf("1. Hoeveel werkzoekenden volgden een opleiding?\n2. Per provincie?")
 
 
 # --- files that are not a question: these held, and must keep holding ------------------------
@@ -91,7 +105,19 @@ def test_json_that_the_decoder_cannot_hold(cli, tmp_path, content, message):
     assert message in cli("parse", str(path)).one_error_line()
 
 
-@settings(max_examples=150, derandomize=True, deadline=timedelta(seconds=10), suppress_health_check=[HealthCheck.too_slow])
+# Bytes changed in that PDF that made pypdf raise other errors than its own (NotImplementedError,
+# LimitReachedError, AttributeError, DeprecationError), each found by damaging it at random.
+@pytest.mark.parametrize("damage", [[(310, 79)], [(492, 82), (187, 182)], [(154, 129), (899, 47)], [(307, 41), (838, 89)]])
+def test_a_damaged_pdf_is_one_error_line(cli, tmp_path, damage):
+    data = bytearray(PDF)
+    for position, value in damage:
+        data[position] = value
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    assert "cannot read the PDF" in cli("parse", str(path)).one_error_line()
+
+
+@settings(max_examples=100, derandomize=True, deadline=timedelta(seconds=10), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, len(PDF) - 1), st.integers(0, 255)), min_size=1, max_size=12), st.booleans())
 def test_a_damaged_pdf_is_read_or_refused_cleanly(damage, cut):
     from bot.parse.errors import ParseError
@@ -138,9 +164,11 @@ def test_a_queries_file_that_is_not_queries(cli, tmp_path, content, message):
         (["--from", "21"], "'21' is not a period"),
         (["--from", "2023", "--to", "2021"], "--from 2023 comes after --to 2021"),
         (["--from", "2022-06", "--to", "2022-05-31"], "comes after"),
+        (["--suppress", "0"], "greater than or equal to 1"),
+        (["--by", "jaar", "--by", "jaar"], "--by jaar is given more than once"),
     ],
 )
-def test_stats_refuses_a_period_that_does_not_exist(cli, args, message):
+def test_stats_refuses_nonsense(cli, args, message):
     assert message in cli("stats", "cgvs_maandcijfers", "--measure", "verzoekers", *args).one_error_line()
 
 
