@@ -4,7 +4,7 @@
     python bench/load.py --url http://127.0.0.1:7860 [--pid PID] [...]  # an app already running here
 
 Each user is a `gradio_client` client of its own that calls, one after the other without a pause
-(a stress test, not a model of real users), a mix of `/draft` (test questions and the seed question),
+(a stress test, not a model of real users; --think adds one), a mix of `/draft` (test questions and the seed question),
 `/ask` (a question, then a follow-up on its state) and `/search` (development-set queries, some
 with filters). Prints calls, successes, failures and p50/p95 per endpoint (as the client sees them:
 queueing included), and the app's resident memory after warm-up and after the load, each next to
@@ -72,6 +72,38 @@ def rss_mb(pid: int | None) -> float | None:
     return round(kb / 1024, 1)
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process (from /proc, in clock ticks)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class RssSampler(threading.Thread):
+    """The app's resident memory every few seconds: growth that levels off is warm-up, growth that does not is a leak."""
+
+    def __init__(self, pid: int | None, every: float = 5.0) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.samples = pid, every, []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(self.every):
+            value = rss_mb(self.pid)
+            if value is not None:
+                self.samples.append(value)
+
+    def timeline(self, points: int = 6) -> list[float]:
+        if not self.samples:
+            return []
+        step = max(1, len(self.samples) // points)
+        return self.samples[::step][:points] + [self.samples[-1]]
+
+
 def percentile(values: list[float], p: float) -> float | None:
     if not values:
         return None
@@ -115,7 +147,7 @@ class Tally:
                 self.failures[endpoint].append(f"{type(error).__name__}: {str(error)[:160]}")
 
 
-def user(number: int, url: str, auth, deadline: float, tally: Tally, drafts: list[str], queries: list[str]) -> None:
+def user(number: int, url: str, auth, deadline: float, tally: Tally, drafts: list[str], queries: list[str], think: float) -> None:
     from gradio_client import Client
 
     rnd = random.Random(number)
@@ -146,6 +178,8 @@ def user(number: int, url: str, auth, deadline: float, tally: Tally, drafts: lis
             tally.record(endpoint, time.perf_counter() - started, exc)
         else:
             tally.record(endpoint, time.perf_counter() - started, None)
+        if think:
+            time.sleep(min(think * rnd.uniform(0.5, 1.5), max(0.0, deadline - time.monotonic())))
 
 
 def warm_up(url: str, auth, drafts: list[str], queries: list[str]) -> None:
@@ -166,12 +200,15 @@ def main() -> None:
     parser.add_argument("--pid", type=int, help="with --url: the app's process id, to read its memory")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=0.0, help="mean pause in seconds between a user's calls (default 0)")
     parser.add_argument("--auth", metavar="USER:PASSWORD", help="the app's login, if it has one")
     args = parser.parse_args()
     if not 1 <= args.users <= MAX_USERS:
         parser.error(f"--users must be 1..{MAX_USERS}")
     if not 1 <= args.seconds <= MAX_SECONDS:
         parser.error(f"--seconds must be 1..{MAX_SECONDS}")
+    if not 0 <= args.think <= 60:
+        parser.error("--think must be 0..60 seconds")
     auth = tuple(args.auth.split(":", 1)) if args.auth else None
 
     app = None
@@ -194,7 +231,7 @@ def main() -> None:
         pid = args.pid
 
     drafts, queries = draft_questions(), search_queries()
-    report: dict = {"users": args.users, "seconds": args.seconds, "url": url}
+    report: dict = {"users": args.users, "seconds": args.seconds, "think_s": args.think, "url": url}
     try:
         report["app_ready_s"] = round(wait_ready(url, app), 1)
         report["rss_ready_mb"] = rss_mb(pid)
@@ -202,8 +239,11 @@ def main() -> None:
         report["rss_warm_mb"] = rss_mb(pid)
 
         tally = Tally()
+        sampler = RssSampler(pid)
+        sampler.start()
+        app_cpu, own_cpu = cpu_seconds(pid), time.process_time()
         deadline = time.monotonic() + args.seconds
-        threads = [threading.Thread(target=user, args=(n, url, auth, deadline, tally, drafts, queries), daemon=True)
+        threads = [threading.Thread(target=user, args=(n, url, auth, deadline, tally, drafts, queries, args.think), daemon=True)
                    for n in range(args.users)]
         started = time.perf_counter()
         for thread in threads:
@@ -213,6 +253,11 @@ def main() -> None:
         report["wall_s"] = round(time.perf_counter() - started, 1)
         report["stuck_users"] = sum(thread.is_alive() for thread in threads)
         report["rss_after_mb"] = rss_mb(pid)
+        sampler.stop.set()
+        report["rss_timeline_mb"] = sampler.timeline()
+        if app_cpu is not None:
+            report["app_cpu_s"] = round(cpu_seconds(pid) - app_cpu, 1)
+        report["clients_cpu_s"] = round(time.process_time() - own_cpu, 1)
     finally:
         if app is not None:
             app.terminate()
