@@ -73,6 +73,10 @@ def _sentence(text: str) -> str:
 
 Translation = str | Callable[[re.Match], str]
 # (English message as a regex, Dutch). Groups keep the variable parts; a callable formats them.
+# The JSON types an open-data field can wrongly have (bot/parse/opendata.py names them in English).
+_TYPE_WORDS = {"text": "tekst", "a whole number": "een geheel getal", "a decimal number": "een decimaal getal",
+               "true/false": "waar/onwaar", "a list": "een lijst", "an object": "een object"}
+
 _CATALOGUE: list[tuple[str, Translation]] = [
     # reading a question (bot/parse)
     (r"the text is empty", "De tekst is leeg: plak een vraag of kies een bestand."),
@@ -87,7 +91,14 @@ _CATALOGUE: list[tuple[str, Translation]] = [
     (r"the file is neither UTF-8 nor Windows-1252 text", "Het bestand is geen tekst in UTF-8 of Windows-1252."),
     (r"the text is (?P<n>[\d,]+) characters; a written question is at most (?P<m>[\d,]+)",
      lambda m: f"De tekst telt {_number(m['n'])} tekens; een schriftelijke vraag telt er hoogstens {_number(m['m'])}."),
-    (r"invalid JSON: (?P<detail>.+) at line (?P<n>\d+)", "Ongeldige JSON op regel {n} ({detail})."),
+    (r"invalid JSON: (?P<detail>.+) at line (?P<n>\w+)", "Ongeldige JSON op regel {n} ({detail})."),
+    (r"invalid JSON: (?P<detail>.+)", "Ongeldige JSON ({detail})."),
+    (r"the text has (?P<n>[\d,]+) numbered sub-questions; a written question has at most (?P<m>[\d,]+)",
+     lambda m: f"De tekst telt {_number(m['n'])} genummerde deelvragen; een schriftelijke vraag telt er hoogstens {_number(m['m'])}."),
+    (r"open-data field (?P<name>'[^']*') should be (?P<what>.+?)(?:, not (?P<found>.+))?",
+     lambda m: f"Het open-dataveld {m['name']} heeft een onverwacht type"
+               + (f" ({_TYPE_WORDS.get(m['found'], m['found'])})" if m["found"] else "")
+               + "; dit is geen open-datavraag van het Vlaams Parlement in het verwachte formaat."),
     (r"no such file: (?P<path>.+)", "Bestand niet gevonden: {path}."),
     # drafting and asking
     (r"the question has no sub-questions to answer", "De vraag bevat geen deelvraag om te beantwoorden."),

@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import logging
+import os
+import re
 import sys
+import tempfile
+from pathlib import Path
 
 from tools.errors import PQError
+
+# Files the CLI reads besides questions (whose limit is in bot/parse/files.py).
+MAX_QUERIES_BYTES = 10 * 1024 * 1024
+MAX_STATE_BYTES = 1024 * 1024
+
+
+class _OneLineErrorParser(argparse.ArgumentParser):
+    """Argument errors in the CLI's own shape: one `error:` line, exit code 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
 
 
 def _print_json(payload) -> None:
@@ -14,10 +31,35 @@ def _print_json(payload) -> None:
     sys.stdout.write("\n")
 
 
-def cmd_parse(args: argparse.Namespace) -> None:
-    from bot.parse.files import parse_bytes, parse_path
+def _read_question(path: str):
+    """A question from a file or, for "-", from standard input — never more than the parser's limit + 1 byte."""
+    from bot.parse.files import parse_bytes, parse_path, read_bounded
 
-    doc = parse_bytes(sys.stdin.buffer.read(), "stdin") if args.path == "-" else parse_path(args.path)
+    return parse_bytes(read_bounded(sys.stdin.buffer), "stdin") if path == "-" else parse_path(path)
+
+
+def _read_small_file(path: str, limit: int, what: str) -> str:
+    """A UTF-8 text file of at most `limit` bytes, or "-" for standard input (read up to the same limit)."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(limit + 1)
+    except OSError as exc:
+        raise PQError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise PQError(f"{path} is larger than {limit // (1024 * 1024)} MB; {what} is far smaller")
+    if b"\x00" in data[:8192]:
+        raise PQError(f"{path} is a binary file, not {what}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PQError(f"{path} is not UTF-8 text (byte {exc.start}); {what} is UTF-8") from None
+
+
+def cmd_parse(args: argparse.Namespace) -> None:
+    doc = _read_question(args.path)
     if args.json:
         _print_json(doc.to_json_dict())
         return
@@ -72,16 +114,46 @@ def _where(pairs: list[str]) -> dict[str, list[str]]:
     return where
 
 
+def _period_days(value: str, option: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a period YYYY, YYYY-MM or YYYY-MM-DD; a month 13 or a 30 February is refused."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:
+        if not match:
+            raise ValueError
+        year = int(match[1])
+        if match[3] is not None:
+            day = dt.date(year, int(match[2]), int(match[3]))
+            return day, day
+        if match[2] is not None:
+            first = dt.date(year, int(match[2]), 1)  # a month 00 or 13 raises here
+            following = dt.date(year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        raise PQError(f"{option} {value!r} is not a period: give YYYY, YYYY-MM or YYYY-MM-DD (months 01-12)") from None
+
+
+def _check_period(start: str | None, end: str | None) -> None:
+    first = _period_days(start, "--from")[0] if start else None
+    last = _period_days(end, "--to")[1] if end else None
+    if first and last and first > last:
+        raise PQError(f"--from {start} comes after --to {end}")
+
+
 def cmd_stats(args: argparse.Namespace) -> None:
     from pydantic import ValidationError
 
     from tools.aggregate import aggregate
     from tools.catalog import SYNTHETIC_WARNING
 
+    _check_period(args.start, args.end)
+    repeated = sorted({dim for dim in args.by or [] if (args.by or []).count(dim) > 1})
+    if repeated:
+        raise PQError(f"--by {repeated[0]} is given more than once")
     request = {"dataset": args.dataset, "measure": args.measure, "by": args.by or [], "where": _where(args.where or [])}
     if args.start or args.end:
         request["period"] = {"start": args.start, "end": args.end}
-    if args.suppress:
+    if args.suppress is not None:
         request["suppress_below"] = args.suppress
     try:
         result = aggregate(request)
@@ -127,7 +199,24 @@ def _open_index(build_if_missing: bool = True):
     return index
 
 
+def _check_corpus_sources(names) -> None:
+    """Every source is known and its folder is there; checked before the index (and its model) is opened."""
+    from bot.parse.corpus import get_source
+
+    for name in names:
+        source = get_source(name)
+        if not source.folder().is_dir():
+            raise PQError(f"corpus source {name!r} is missing: expected the folder {source.folder()}")
+
+
 def cmd_ingest(args: argparse.Namespace) -> None:
+    from bot.parse.corpus import SOURCES
+    from bot.settings import settings
+
+    if args.all and args.source:
+        raise PQError("give --all or --source NAME, not both")
+    _check_corpus_sources(list(SOURCES) if args.all else args.source or settings().source_names)
+
     from bot.retrieval.index import PrecedentIndex, all_source_names, tqdm_progress
 
     index = PrecedentIndex()  # the embedding model loads inside ingest, after its lock is taken
@@ -151,12 +240,13 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 def _filters(args: argparse.Namespace):
     from pydantic import ValidationError
 
-    from bot.parse.corpus import get_source
+    from bot.parse.corpus import SOURCES
     from bot.retrieval.search import SearchFilters
 
+    known = [*SOURCES, "kamer"]  # "kamer": both federal sets
     for name in args.source or []:
-        if name != "kamer":
-            get_source(name)  # unknown sources are an error, as the README says
+        if name not in known:
+            raise PQError(f"unknown source {name!r}; choose from: {', '.join(known)}")
     try:
         filters = SearchFilters(sources=args.source or [], department=args.department, mp=args.mp, party=args.party,
                                 theme=args.theme, date_from=args.start, date_to=args.end, answered_only=args.answered)
@@ -164,53 +254,40 @@ def _filters(args: argparse.Namespace):
         error = exc.errors()[0]
         raise PQError(f"invalid filter {'.'.join(map(str, error['loc']))}: {error['msg']}") from None
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise PQError(f"--from {filters.date_from} is after --to {filters.date_to}")
+        raise PQError(f"--from {filters.date_from} comes after --to {filters.date_to}")
     return filters
-
-
-MAX_QUERIES_BYTES = 20 * 1024 * 1024
 
 
 def _read_queries(path: str) -> list[tuple[str, str]]:
     from bot.retrieval.search import check_query
 
-    try:
-        handle = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - closed below unless stdin
-        try:
-            raw = handle.read(MAX_QUERIES_BYTES + 1)
-        finally:
-            if path != "-":
-                handle.close()
-    except OSError as exc:
-        raise PQError(f"cannot read {path}: {exc.strerror}") from None
-    if len(raw) > MAX_QUERIES_BYTES:
-        raise PQError(f"{path} is larger than {MAX_QUERIES_BYTES // (1024 * 1024)} MB")
-    try:
-        lines = raw.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise PQError(f"{path} is not UTF-8 text (expected JSON lines with \"qid\" and \"query\")") from None
+    text = _read_small_file(path, MAX_QUERIES_BYTES, 'a JSON-lines file of {"qid", "query"}')
     queries = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            queries.append((str(item["qid"]), check_query(str(item["query"]))))
-        except (json.JSONDecodeError, KeyError, TypeError):
+            qid, query = str(item["qid"]), str(item["query"])
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             raise PQError(f"{path}, line {number}: expected a JSON object with \"qid\" and \"query\"") from None
+        try:
+            queries.append((qid, check_query(query)))
         except PQError as exc:
             raise PQError(f"{path}, line {number}: {exc}") from None
+    if not queries:
+        raise PQError(f"{path} holds no queries")
     return queries
 
 
 def cmd_search(args: argparse.Namespace) -> None:
     from bot.retrieval.search import check_query, search, search_many
 
-    # Every argument is checked before the index opens and the embedding model loads.
+    # Everything the user typed is checked before the index (and its embedding model) is opened.
     if bool(args.query) == bool(args.queries):
         raise PQError("give a QUERY or --queries FILE.jsonl (not both)")
     if args.k < 1:
-        raise PQError("-k must be at least 1")
+        raise PQError(f"-k must be at least 1, got {args.k}")
     filters = _filters(args)
     queries = _read_queries(args.queries) if args.queries else None
     query = check_query(args.query) if args.query else None
@@ -259,9 +336,8 @@ def _existing_index():
 def cmd_draft(args: argparse.Namespace) -> None:
     from bot.drafting.pipeline import draft_document
     from bot.llm import chat_model_from_spec
-    from bot.parse.files import parse_bytes, parse_path
 
-    doc = parse_bytes(sys.stdin.buffer.read(), "stdin") if args.path == "-" else parse_path(args.path)
+    doc = _read_question(args.path)
     draft = draft_document(doc, index=_existing_index(), llm=chat_model_from_spec())
     if args.json:
         _print_json(draft.to_json_dict())
@@ -271,23 +347,111 @@ def cmd_draft(args: argparse.Namespace) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
+# A conversation state file is an envelope around `AskState`: the marker tells our file from any other
+# JSON (an open-data question, a colleague's notes), which `ask --state` must never overwrite.
+STATE_TYPE = "pq-conversation"
+STATE_VERSION = 1
+_LEGACY_STATE_KEYS = {"query", "where", "turns"}  # a bare AskState, as written before the envelope
+
+
+class ConversationFile:
+    """The file behind `ask --state`: read before the question, replaced atomically after it."""
+
+    def __init__(self, path: str) -> None:
+        # Through a symbolic link to the file it names, so that the link stays a link.
+        self.path = Path(path).expanduser().resolve()
+        self.shown = path
+
+    def _not_ours(self, why: str) -> PQError:
+        return PQError(f"{self.shown} is not a conversation state written by `ask --state` ({why}); "
+                       "it is left unchanged: give another file name")
+
+    def check_folder(self) -> None:
+        folder = self.path.parent
+        if not folder.exists():
+            raise PQError(f"the folder of {self.shown} does not exist: {folder}")
+        if not folder.is_dir():
+            raise PQError(f"{folder} is not a folder, so {self.shown} cannot be written")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PQError(f"the folder {folder} is not writable, so {self.shown} cannot be written")
+
+    def load(self):
+        """The state in the file; None when the file does not exist yet."""
+        from pydantic import ValidationError
+
+        from bot.ask import AskState
+
+        self.check_folder()
+        if self.path.is_dir():
+            raise PQError(f"{self.shown} is a folder; give a file name for the conversation state")
+        if not self.path.exists():
+            return None
+        if not self.path.is_file():
+            raise self._not_ours("not a regular file")
+        envelope = self._envelope()
+        try:
+            return AskState.model_validate(envelope["state"])
+        except ValidationError:
+            raise PQError(f"{self.shown} is a conversation state this version cannot read; "
+                          "it is left unchanged: give another file name to start a new conversation") from None
+
+    def _envelope(self) -> dict:
+        try:
+            with self.path.open("rb") as handle:
+                data = handle.read(MAX_STATE_BYTES + 1)
+        except OSError as exc:
+            raise PQError(f"cannot read {self.shown}: {exc.strerror or exc}") from None
+        if len(data) > MAX_STATE_BYTES:
+            raise self._not_ours(f"larger than {MAX_STATE_BYTES // 1024} KB")
+        if not data.strip():
+            raise self._not_ours("the file is empty")
+        try:
+            payload = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise self._not_ours("not JSON") from None
+        if isinstance(payload, dict) and payload.get("type") == STATE_TYPE:
+            if payload.get("version") != STATE_VERSION or not isinstance(payload.get("state"), dict):
+                raise PQError(f"{self.shown} is a conversation state of another version ({payload.get('version')!r}); "
+                              "it is left unchanged: give another file name to start a new conversation")
+            return payload
+        if isinstance(payload, dict) and set(payload) == _LEGACY_STATE_KEYS:
+            return {"type": STATE_TYPE, "version": 0, "state": payload}
+        raise self._not_ours("other JSON")
+
+    def save(self, state) -> None:
+        """Write to a temporary file beside the target, then rename it over the target in one step:
+        an interrupted write leaves the previous state, never half a file."""
+        self.check_folder()
+        if self.path.exists():
+            self._envelope()  # still ours (nothing else took the name while the question ran)
+        payload = {"type": STATE_TYPE, "version": STATE_VERSION, "state": state.model_dump(mode="json")}
+        try:
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
+                                                 prefix=f".{self.path.name}.", suffix=".tmp", delete=False)
+        except OSError as exc:
+            raise PQError(f"cannot write {self.shown}: {exc.strerror or exc}") from None
+        try:
+            with handle:
+                json.dump(payload, handle, ensure_ascii=False, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(handle.name, self.path)
+        except OSError as exc:
+            raise PQError(f"cannot write {self.shown}: {exc.strerror or exc}") from None
+        finally:
+            if os.path.exists(handle.name):
+                os.unlink(handle.name)
+
+
 def cmd_ask(args: argparse.Namespace) -> None:
-    from pathlib import Path
-
-    from pydantic import ValidationError
-
-    from bot.ask import AskState, ask
+    from bot.ask import ask
     from bot.llm import chat_model_from_spec
 
-    state = None
-    if args.state and Path(args.state).exists():
-        try:
-            state = AskState.model_validate_json(Path(args.state).read_text(encoding="utf-8"))
-        except ValidationError:
-            raise PQError(f"{args.state} is not a conversation state written by `ask --state`") from None
+    conversation = ConversationFile(args.state) if args.state else None
+    state = conversation.load() if conversation else None
     answer = ask(args.question, state, llm=chat_model_from_spec())
-    if args.state:
-        Path(args.state).write_text(answer.state.model_dump_json(indent=2), encoding="utf-8")
+    if conversation:
+        conversation.save(answer.state)
     if args.json:
         _print_json(answer.to_json_dict())
         return
@@ -300,7 +464,7 @@ def cmd_ask(args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="PQ Assistant: parliamentary questions, precedents and figures.")
+    parser = _OneLineErrorParser(prog="python -m bot", description="PQ Assistant: parliamentary questions, precedents and figures.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = commands.add_parser("parse", help="parse a question (text, PDF or open-data JSON)", description="Parse a written question and its answer into numbered parts.")
@@ -370,6 +534,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # pypdf logs each repair of a damaged PDF on stderr; the user gets one line: the result or the error.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         args.func(args)
     except PQError as exc:
@@ -380,4 +546,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last net: a failure nobody foresaw is still one line, not a traceback
+        detail = next(iter(str(exc).splitlines()), "")
+        print(f"error: unexpected failure ({type(exc).__name__}{': ' + detail if detail else ''})", file=sys.stderr)
+        return 2
     return 0

@@ -6,11 +6,12 @@ against the catalog, and the computation is plain pandas group-by.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from tools.catalog import SYNTHETIC_WARNING, Catalog, Dataset, default_catalog, unknown
 from tools.datasets import table
@@ -29,7 +30,20 @@ class PeriodFilter(BaseModel):
     def _shape(cls, value: str | None) -> str | None:
         if value is not None and not _PERIOD.match(value):
             raise ValueError(f"period bound {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if value is not None and len(value) > 4:
+            # The shape alone lets '2021-13' through, which would silently select nothing (or everything).
+            year, month, *day = (int(part) for part in value.split("-"))
+            try:
+                dt.date(year, month, day[0] if day else 1)
+            except ValueError:
+                raise ValueError(f"period bound {value!r} is not a real {'date' if day else 'month'}") from None
         return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodFilter:
+        if self.start and self.end and self.month_bounds()[0] > self.month_bounds()[1]:
+            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+        return self
 
     def month_bounds(self) -> tuple[str, str]:
         start = (self.start or "0000")[:7]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import BinaryIO
 
 from bot.parse.errors import ParseError
 from bot.parse.flemish import parse_question_text
@@ -13,6 +14,15 @@ from bot.parse.opendata import parse_opendata
 # A written question is a few pages; anything far larger is not one.
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
+# The corpus's longest question has 20 sub-questions. Every part is drafted on its own (a
+# search and a reading each), so thousands of pasted "parts" would hold an app worker for minutes.
+MAX_PARTS = 100
+
+
+def read_bounded(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` + 1 bytes: enough to tell a too-large input without reading all of it
+    (a pipe, a device like /dev/zero or a huge file would otherwise fill the memory)."""
+    return stream.read(limit + 1)
 
 
 def pdf_text(data: bytes) -> str:
@@ -20,13 +30,12 @@ def pdf_text(data: bytes) -> str:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ParseError(f"cannot read the PDF: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF makes pypdf raise almost anything
+        raise ParseError(f"cannot read the PDF: {exc or type(exc).__name__}") from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise ParseError("the PDF has no text layer (a scan?): run OCR first or paste the text")
@@ -49,7 +58,10 @@ def parse_text(text: str) -> Document:
         raise ParseError("the text is empty")
     if len(text) > MAX_TEXT_CHARS:
         raise ParseError(f"the text is {len(text):,} characters; a written question is at most {MAX_TEXT_CHARS:,}")
-    return parse_question_text(text)
+    doc = parse_question_text(text)
+    if len(doc.subquestions) > MAX_PARTS:
+        raise ParseError(f"the text has {len(doc.subquestions):,} numbered sub-questions; a written question has at most {MAX_PARTS}")
+    return doc
 
 
 def parse_bytes(data: bytes, name: str = "") -> Document:
@@ -66,6 +78,8 @@ def parse_bytes(data: bytes, name: str = "") -> Document:
             payload = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ParseError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, arrays nested 100,000 deep
+            raise ParseError(f"invalid JSON: {str(exc).split(':')[0]}") from None
         return parse_opendata(payload)
     return parse_text(text)
 
@@ -76,4 +90,14 @@ def parse_path(path: str | Path) -> Document:
         raise ParseError(f"no such file: {path}")
     if path.is_dir():
         raise ParseError(f"{path} is a folder, not a file")
-    return parse_bytes(path.read_bytes(), path.name)
+    too_large = ParseError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        if path.stat().st_size > MAX_BYTES:  # a regular file: refused without reading it
+            raise too_large
+        with path.open("rb") as handle:
+            data = read_bounded(handle)  # a device or a pipe has no size to check first
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise too_large
+    return parse_bytes(data, str(path))

@@ -29,8 +29,10 @@ from bot.parse.text import flemish_session, name_case, title_case_office, unwrap
 from tools.text import parse_dutch_date, squash
 
 _DATE = r"\d{1,2}\s+[a-zA-Z]+\s+\d{4}"
+# The MP's name is bounded: an unbounded lazy match would scan to the end of the text from every
+# "SCHRIFTELIJKE VRAAG" in it (quadratic on a long paste).
 _QUESTION_HEADER = re.compile(
-    rf"SCHRIFTELIJKE\s+VRAAG\s+nr\.?\s*(?P<number>\d+)\s+van\s+(?P<mp>.+?)\s+"
+    rf"SCHRIFTELIJKE\s+VRAAG\s+nr\.?\s*(?P<number>\d+)\s+van\s+(?P<mp>.{{1,200}}?)\s+"
     rf"datum\s*:?\s*(?P<date>{_DATE})\s+aan\s+(?P<to>[^\n]*)",
     re.IGNORECASE | re.DOTALL,
 )

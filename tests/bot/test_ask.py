@@ -110,7 +110,7 @@ def test_cli_ask_with_state_file(tmp_path):
     second = _cli(["ask", "alleen Limburg", "--json", "--state", str(state)])
     body = json.loads(second.stdout)
     assert body["follow_up"] and [r["provincie"] for r in body["rows"]] == ["Limburg"]
-    assert AskState.model_validate_json(state.read_text()).turns[-1] == "alleen Limburg"
+    assert AskState.model_validate(json.loads(state.read_text())["state"]).turns[-1] == "alleen Limburg"  # inside its envelope
     state.write_text("{broken", encoding="utf-8")
     bad = _cli(["ask", "alleen Limburg", "--state", str(state)])
     assert bad.returncode == 2 and "conversation state" in bad.stderr

@@ -50,6 +50,19 @@ def test_malformed_request_is_refused_before_any_work():
         aggregate({"dataset": "vdab_opleidingen", "measure": "deelnemers", "by": "provincie; drop"})
 
 
+@pytest.mark.parametrize("period", [{"start": "2021-13"}, {"end": "2021-00"}, {"start": "2023-02-29"},
+                                    {"start": "2024", "end": "2023-12"}])
+def test_a_month_or_date_that_does_not_exist_or_a_reversed_period_is_refused(period):
+    # Well-shaped but impossible bounds used to select nothing (or everything) without a word.
+    with pytest.raises(ValidationError, match="not a real|starts .* after it ends"):
+        aggregate({"dataset": "vdab_opleidingen", "measure": "deelnemers", "period": period})
+
+
+def test_a_leap_day_and_a_one_month_period_are_accepted():
+    result = aggregate({"dataset": "vdab_opleidingen", "measure": "deelnemers", "period": {"start": "2024-02-29", "end": "2024-02"}})
+    assert result.provenance.period == {"start": "2024-02-29", "end": "2024-02"}
+
+
 def test_small_numbers_are_suppressed_consistently():
     frame = raw("fedasil_opvang.csv")
     selection = frame[(frame.datum == "2024-10-01") & (frame.centrum == "opvangcentrum B") & (frame.geslacht == "vrouw") & (frame.leeftijdsgroep == "50+")]

@@ -1,5 +1,7 @@
 """Answer-group labels and the sub-question splitter, by example and by property."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,3 +120,61 @@ def test_answer_rejects_labels_beyond_the_question():
     split = split_answer("1. Ja. 2. Nee, in 2016. 7. Dit is geen deel.", 2)
     assert [numbers for _, numbers, _ in split.parts] == [[1], [2]]
     assert split.parts[1][2] == "Nee, in 2016. 7. Dit is geen deel."
+
+
+# --- the linear scanners against their definitions ------------------------------------------
+# The scanners read each part of a text once; here they are compared with the plain definitions
+# they replace (a regular expression run from every position, slices of the whole text).
+PIECES = ["1", "2", "3", "4", "5", "12", "123", "0", "01", "40", "41", "99", ".", ")", ":", " ", "  ", "\n", "\n\n", "\t", "+", "-",
+          "–", ",", " en ", "en", " tot ", " tot en met ", " t.e.m. ", "t/m", " à ", " a ", "a", "/", "&", "€", "$", "?", "!", '"',
+          "”", "…", ";", "vraag ", "Vragen ", "Antwoord op vraag ", "ad ", "punten ", "deelvraag ", "Hoeveel", "hoe", "Zou", "x",
+          "X", "De", "\xa0", "²", "١", "\u2003", "É", "2016.", "2.1.", "8.256"]
+PIECED_TEXT = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
+
+
+@settings(max_examples=400)
+@given(PIECED_TEXT)
+def test_answer_label_scanner_finds_what_the_label_expression_finds(text):
+    from bot.parse.numbering import _ANSWER_LABEL, _AnswerLabels
+
+    expected = [(m.start(), m.end("label"), m.end()) for m in _ANSWER_LABEL.finditer(text)]
+    assert [(m.start, m.label_end, m.end) for m in _AnswerLabels(text)] == expected
+
+
+def _find_number_by_definition(text: str, number: int, start: int, strict: bool) -> int | None:
+    """The part finder written plainly, with slices of the whole text (quadratic on long texts)."""
+    from bot.parse.numbering import _at_boundary
+
+    for match in re.compile(rf"(?<![\d,/€$])({number})\s*[.)](?!\d)").finditer(text, start):
+        if not text[match.end() :].strip() or text[match.end() : match.end() + 1].isdigit():
+            continue
+        rest = text[match.end() :].lstrip()
+        if re.search(r"\d\.$", text[: match.start()]) and not rest[:1].isupper():
+            continue
+        if _at_boundary(text, match.start()) or (not strict and rest[:1].isupper()):
+            return match.start()
+    return None
+
+
+@settings(max_examples=400)
+@given(PIECED_TEXT, st.integers(0, 30), st.booleans())
+def test_part_finder_finds_what_its_definition_finds(text, start, strict):
+    from bot.parse.numbering import _PartLabels
+
+    labels = _PartLabels(text)
+    for number in (1, 2, 3, 4, 12):
+        found = labels.find(number, start, strict)
+        assert (found.start() if found else None) == _find_number_by_definition(text, number, start, strict)
+
+
+@settings(max_examples=400)
+@given(PIECED_TEXT, st.integers(0, 60))
+def test_text_landmarks_agree_with_slices(text, position):
+    from bot.parse.numbering import _Landmarks
+
+    marks = _Landmarks(text)
+    position = min(position, len(text))  # positions of matches in the text
+    assert marks.followed_by_text(position) == (bool(text[position:].strip()) and not text[position : position + 1].isdigit())
+    assert marks.blank_before(position) == (re.match(r"\s*$", text[:position]) is not None)
+    assert marks.next_char(position) == text[position:].lstrip()[:1]
+    assert marks.after_section_number(position) == (re.search(r"\d\.$", text[:position]) is not None)
