@@ -347,24 +347,38 @@ def cmd_draft(args: argparse.Namespace) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-# A conversation state file is an envelope around `AskState`: the marker tells our file from any other
-# JSON (an open-data question, a colleague's notes), which `ask --state` must never overwrite.
+# A conversation state file is an envelope around `AskState` (or, for `chat --state`, `ChatState`): the marker
+# tells our file from any other JSON (an open-data question, a colleague's notes, the other command's
+# conversation), which must never be overwritten.
 STATE_TYPE = "pq-conversation"
+CHAT_STATE_TYPE = "pq-chat-conversation"
 STATE_VERSION = 1
+_STATE_COMMANDS = {STATE_TYPE: "ask --state", CHAT_STATE_TYPE: "chat --state"}
 _LEGACY_STATE_KEYS = {"query", "where", "turns"}  # a bare AskState, as written before the envelope
 
 
 class ConversationFile:
-    """The file behind `ask --state`: read before the question, replaced atomically after it."""
+    """The file behind `ask --state` and `chat --state`: read before the turn, replaced atomically after it."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, state_type: str = STATE_TYPE) -> None:
         # Through a symbolic link to the file it names, so that the link stays a link.
         self.path = Path(path).expanduser().resolve()
         self.shown = path
+        self.state_type = state_type
+        self.command = _STATE_COMMANDS[state_type]
 
     def _not_ours(self, why: str) -> PQError:
-        return PQError(f"{self.shown} is not a conversation state written by `ask --state` ({why}); "
+        return PQError(f"{self.shown} is not a conversation state written by `{self.command}` ({why}); "
                        "it is left unchanged: give another file name")
+
+    def _model(self):
+        if self.state_type == CHAT_STATE_TYPE:
+            from bot.chat import ChatState
+
+            return ChatState
+        from bot.ask import AskState
+
+        return AskState
 
     def check_folder(self) -> None:
         folder = self.path.parent
@@ -379,8 +393,6 @@ class ConversationFile:
         """The state in the file; None when the file does not exist yet."""
         from pydantic import ValidationError
 
-        from bot.ask import AskState
-
         self.check_folder()
         if self.path.is_dir():
             raise PQError(f"{self.shown} is a folder; give a file name for the conversation state")
@@ -390,7 +402,7 @@ class ConversationFile:
             raise self._not_ours("not a regular file")
         envelope = self._envelope()
         try:
-            return AskState.model_validate(envelope["state"])
+            return self._model().model_validate(envelope["state"])
         except ValidationError:
             raise PQError(f"{self.shown} is a conversation state this version cannot read; "
                           "it is left unchanged: give another file name to start a new conversation") from None
@@ -409,12 +421,14 @@ class ConversationFile:
             payload = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise self._not_ours("not JSON") from None
-        if isinstance(payload, dict) and payload.get("type") == STATE_TYPE:
+        if isinstance(payload, dict) and payload.get("type") == self.state_type:
             if payload.get("version") != STATE_VERSION or not isinstance(payload.get("state"), dict):
                 raise PQError(f"{self.shown} is a conversation state of another version ({payload.get('version')!r}); "
                               "it is left unchanged: give another file name to start a new conversation")
             return payload
-        if isinstance(payload, dict) and set(payload) == _LEGACY_STATE_KEYS:
+        if isinstance(payload, dict) and payload.get("type") in _STATE_COMMANDS:
+            raise self._not_ours(f"it holds a conversation of `{_STATE_COMMANDS[payload['type']]}`")
+        if self.state_type == STATE_TYPE and isinstance(payload, dict) and set(payload) == _LEGACY_STATE_KEYS:
             return {"type": STATE_TYPE, "version": 0, "state": payload}
         raise self._not_ours("other JSON")
 
@@ -424,7 +438,7 @@ class ConversationFile:
         self.check_folder()
         if self.path.exists():
             self._envelope()  # still ours (nothing else took the name while the question ran)
-        payload = {"type": STATE_TYPE, "version": STATE_VERSION, "state": state.model_dump(mode="json")}
+        payload = {"type": self.state_type, "version": STATE_VERSION, "state": state.model_dump(mode="json")}
         try:
             handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
                                                  prefix=f".{self.path.name}.", suffix=".tmp", delete=False)
@@ -461,6 +475,94 @@ def cmd_ask(args: argparse.Namespace) -> None:
             print("\t".join(str(row.get(c, "")) for c in answer.columns))
         print()
     print(answer.sentence)
+
+
+def _chat_message(args: argparse.Namespace):
+    """(message, question document or None, question text or None): the message, '-' for standard input, or a
+    question file given with --file (then the message may be left out)."""
+    message = args.message or ""
+    if message == "-":
+        from bot.parse.files import MAX_BYTES, read_bounded
+
+        data = read_bounded(sys.stdin.buffer)
+        if len(data) > MAX_BYTES:
+            raise PQError(f"standard input is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        try:
+            message = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PQError("standard input is not UTF-8 text") from None
+    if not args.file:
+        if not message.strip():
+            raise PQError("give a MESSAGE (- reads it from standard input) or a question with --file PATH")
+        return message, None, None
+    from bot.chat import looks_like_a_question_to_draft
+    from bot.service import question_text
+
+    if looks_like_a_question_to_draft(message):
+        raise PQError("give the question as MESSAGE or as --file, not both, so that it is clear which one is answered")
+    document = _read_question(args.file)
+    return message, document, question_text(document)
+
+
+def _export_folder(path: str) -> Path:
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise PQError(f"--out {path}: no such folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PQError(f"--out {path}: the folder is not writable")
+    return folder
+
+
+def _write_export(draft, fmt: str, folder: Path, question: str | None) -> Path:
+    """The draft as Word or Markdown in `folder`, named after the question; an existing file is never
+    overwritten (the next free name is taken: …-2.docx)."""
+    from bot.drafting.export import docx_bytes, export_file_name, to_markdown
+
+    data = docx_bytes(draft) if fmt == "docx" else to_markdown(draft).encode("utf-8")
+    name = Path(export_file_name(draft, fmt, question))
+    for number in range(1, 1000):
+        path = folder / (name.name if number == 1 else f"{name.stem}-{number}{name.suffix}")
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise PQError(f"cannot write {path}: {exc.strerror or exc}") from None
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        return path
+    raise PQError(f"{folder} already holds 999 exports named {name.name}; choose another --out folder")
+
+
+def cmd_chat(args: argparse.Namespace) -> None:
+    from bot.chat import Chat
+    from bot.llm import chat_model_from_spec
+    from bot.retrieval.index import PrecedentIndex
+
+    conversation = ConversationFile(args.state, CHAT_STATE_TYPE) if args.state else None
+    folder = _export_folder(args.out)
+    state = conversation.load() if conversation else None  # checked (ours, readable) before any work
+    message, document, question = _chat_message(args)
+    index = PrecedentIndex()
+    index = index if index.exists() else None
+    asked_about = state.question if state else None
+    chat = Chat(index=index, llm=chat_model_from_spec(),
+                exporter=lambda draft, fmt: _write_export(draft, fmt, folder, asked_about))
+    reply = chat.turn(message, state, document=document, question_text=question)
+    if conversation:
+        conversation.save(reply.state)
+    if reply.kind == "draft" and index is None:
+        print("warning: no precedent index yet; the draft cites no precedents. Build it with: python -m bot ingest", file=sys.stderr)
+    if args.json:
+        _print_json(reply.to_json_dict())
+        return
+    print(reply.text)
+    if reply.kind == "draft":
+        sys.stdout.write("\n" + reply.draft.text)
+        for warning in reply.draft.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    if reply.file:
+        print(reply.file)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -529,6 +631,19 @@ def build_parser() -> argparse.ArgumentParser:
     ak.add_argument("--json", action="store_true", help="print the answer as JSON")
     ak.add_argument("--state", metavar="FILE", help="conversation state file: read before, written after (for follow-ups)")
     ak.set_defaults(func=cmd_ask)
+
+    ch = commands.add_parser("chat", help="draft an answer and work on it in conversation",
+                             description="One turn of the drafting chat: paste a question (or give --file) to draft it, then "
+                             "refine a part ('deel 1 per geslacht'), ask why ('waarom verwijs je naar Fedasil?'), search and cite "
+                             "precedents ('zoek eerdere antwoorden over jobbeurzen', 'citeer 1 in deel 7'), edit ('schrap deel 8') "
+                             "or export ('maak er een Word-bestand van'). --state keeps the conversation and its draft.")
+    ch.add_argument("message", nargs="?", metavar="MESSAGE", help="the message (a question to draft, or an instruction); - for standard input")
+    ch.add_argument("--state", metavar="FILE", help="conversation state file: read before, written after (the draft lives here)")
+    ch.add_argument("--file", metavar="PATH", help="a question to draft from a .txt, .pdf or .json file (instead of pasting it)")
+    ch.add_argument("--out", metavar="DIR", default=".", help="where an export is written (default: the current folder); "
+                    "an existing file is never overwritten")
+    ch.add_argument("--json", action="store_true", help='print {"kind", "text", "draft", "changed", "hits", "file", "state"} as JSON')
+    ch.set_defaults(func=cmd_chat)
     return parser
 
 

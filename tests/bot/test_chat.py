@@ -254,3 +254,86 @@ def test_undo_brings_back_an_earlier_version_where_versions_are_kept(offline_cha
     assert chat.turn("ga terug naar versie 9", removed.state).draft is None
     assert chat.turn("ga terug naar versie 2", removed.state).draft is None  # already that version
     assert offline_chat.turn("maak dat ongedaan", removed.state).draft is None  # no versions kept here: said, nothing changes
+
+
+# --- `python -m bot chat`: the same conversation in the terminal, its state in a file -------------------
+@pytest.fixture
+def chat_cli(capsys, monkeypatch, env, tmp_path):
+    """chat_cli(*args, stdin="…") -> (exit code, stdout, stderr): `python -m bot chat …` in this process,
+    with an empty data directory (no precedent index)."""
+    import io
+    import sys
+
+    from bot.cli import main
+
+    env(PQ_DATA_DIR=str(tmp_path / "data"), PQ_CHROMA_URL=None, PQ_LLM=None)
+
+    def run(*args: str, stdin: str = ""):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+        capsys.readouterr()
+        code = main(["chat", *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def test_the_cli_holds_a_conversation_in_its_state_file(chat_cli, tmp_path):
+    import json
+
+    state, out = str(tmp_path / "gesprek.json"), tmp_path / "exports"
+    out.mkdir()
+    code, text, err = chat_cli("-", "--state", state, "--json", stdin=seed_question_only())
+    drafted = json.loads(text)
+    assert code == 0 and drafted["kind"] == "draft" and [p["label"] for p in drafted["draft"]["parts"]] == ["1+4-6", "2-3", "7", "8"]
+    assert "no precedent index" in err
+    envelope = json.loads((tmp_path / "gesprek.json").read_text(encoding="utf-8"))
+    assert (envelope["type"], envelope["version"]) == ("pq-chat-conversation", 1) and envelope["state"]["draft"] == drafted["draft"]
+
+    code, text, _ = chat_cli("deel 1 per geslacht", "--state", state, "--json")
+    refined = json.loads(text)
+    assert refined["changed"] == ["1+4-6"] and refined["draft"]["parts"][0]["reading"]["breakdowns"] == ["geslacht"]
+    assert refined["draft"]["parts"][1:] == drafted["draft"]["parts"][1:]
+
+    code, text, _ = chat_cli("waarom verwijs je naar Fedasil?", "--state", state)
+    assert code == 0 and text.startswith("Deel 2-3 (gegevens bij Fedasil).") and "Regel:" in text
+
+    code, text, _ = chat_cli("schrap deel 8", "--state", state, "--json")
+    assert [p["label"] for p in json.loads(text)["draft"]["parts"]] == ["1+4-6", "2-3", "7"]
+
+    code, text, _ = chat_cli("maak er een Word-bestand van", "--state", state, "--out", str(out))
+    first = out / "antwoord-216-tewerkstelling-asielzoekers.docx"
+    assert code == 0 and text.splitlines()[-1] == str(first) and first.exists()
+    before = first.read_bytes()
+    code, text, _ = chat_cli("maak er een Word-bestand van", "--state", state, "--out", str(out))
+    assert text.splitlines()[-1] == str(out / "antwoord-216-tewerkstelling-asielzoekers-2.docx")  # never over the first one
+    assert first.read_bytes() == before
+    saved = json.loads((tmp_path / "gesprek.json").read_text(encoding="utf-8"))["state"]
+    assert [t["content"] for t in saved["turns"] if t["role"] == "user"][1:] == [
+        "deel 1 per geslacht", "waarom verwijs je naar Fedasil?", "schrap deel 8", "maak er een Word-bestand van",
+        "maak er een Word-bestand van"]
+
+
+def test_the_cli_drafts_a_question_file_and_keeps_to_its_own_state_files(chat_cli, tmp_path):
+    import json
+
+    code, text, _ = chat_cli("--file", str(SEED), "--json")
+    assert code == 0 and json.loads(text)["draft"]["header"].startswith("ANTWOORD op vraag nr. 216")
+    code, _, err = chat_cli(seed_question_only(), "--file", str(SEED))
+    assert code == 2 and err.startswith("error: give the question as MESSAGE or as --file, not both")
+    code, _, err = chat_cli("   ")
+    assert code == 2 and err.count("\n") == 1 and "give a MESSAGE" in err
+
+    ask_state = tmp_path / "vragen.json"
+    ask_state.write_text(json.dumps({"type": "pq-conversation", "version": 1, "state": {"turns": []}}), encoding="utf-8")
+    notes = tmp_path / "notities.json"
+    notes.write_text('{"mijn": "notities"}', encoding="utf-8")
+    for path, why in [(ask_state, "it holds a conversation of `ask --state`"), (notes, "other JSON")]:
+        before = path.read_bytes()
+        code, _, err = chat_cli("schrap deel 8", "--state", str(path))
+        assert code == 2 and f"not a conversation state written by `chat --state` ({why})" in err and path.read_bytes() == before
+    chat_state = tmp_path / "gesprek.json"
+    assert chat_cli("-", "--state", str(chat_state), stdin=FIGURES)[0] == 0
+    from bot.cli import main
+
+    assert main(["ask", "alleen Limburg", "--state", str(chat_state)]) == 2  # ask never reads (or writes) a chat's file
