@@ -323,7 +323,8 @@ def build_app(service: Service) -> gr.Blocks:
             notes.append(f"Bewaard als versie {ref.number} in het dossier.")
         said = reply.text + ("\n" + " ".join(notes) if notes else "")
         history = [*history, {"role": "assistant", "content": chat_reply_html(said)}]
-        state_out = reply.state.model_dump(mode="json", exclude={"draft"}) | {"draft_id": version["draft_id"] if version else None}
+        # The draft lives in draft_state and its versions in the dossier: the chat's memory keeps neither.
+        state_out = reply.state.model_dump(mode="json", exclude={"draft", "earlier"}) | {"draft_id": version["draft_id"] if version else None}
         file = gr.update(value=reply.file, visible=True) if reply.file else (
             gr.update(value=None, visible=False) if reply.draft is not None else gr.update())
         if reply.draft is None and not edits_kept:  # nothing changed: the views stay as they are

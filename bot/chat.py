@@ -48,6 +48,7 @@ from tools.text import fold
 ChatKind = Literal["draft", "refine", "explain", "search", "cite", "edit", "undo", "export", "rewrite", "help"]
 MAX_MESSAGE_CHARS = 200_000
 MAX_TURNS_KEPT = 40  # the conversation a state carries (a state file stays small)
+MAX_EARLIER = 5
 MAX_TURN_CHARS = 2_000  # a pasted question is kept whole once (`question`), not again in the turns
 SEARCH_RESULTS = 5
 
@@ -66,6 +67,8 @@ class ChatState(BaseModel):
     focus: str | None = None  # the part the last refinement or explanation was about
     hits: list[Hit] = Field(default_factory=list)  # the last search, to cite from
     turns: list[dict[str, str]] = Field(default_factory=list)
+    # The drafts before the last changes (bounded), for "maak dat ongedaan" where no dossier keeps versions.
+    earlier: list[Draft] = Field(default_factory=list)
 
 
 class ChatReply(BaseModel):
@@ -243,6 +246,7 @@ class Chat:
         if len(text) > MAX_MESSAGE_CHARS:
             raise PQError(f"het bericht is {len(text):,} tekens lang; de grens is {MAX_MESSAGE_CHARS:,}".replace(",", "."))
         state = state.model_copy(deep=True) if state else ChatState()
+        before = state.draft
         if document is not None:
             reply = self._draft(document, question_text or text, state)
         else:
@@ -250,6 +254,10 @@ class Chat:
                 reply = self._dispatch(text, state)
             except UnknownPart as exc:  # "schrap deel 9": said in the conversation, nothing changes
                 reply = ChatReply(kind="help", text=f"{_sentence(str(exc))} Er is niets gewijzigd.", state=state)
+        if reply.kind == "draft":
+            state.earlier = []  # another question: its own history
+        elif reply.draft is not None and reply.kind != "undo" and before is not None:
+            state.earlier = [*state.earlier, before][-MAX_EARLIER:]
         state.turns = [*state.turns, {"role": "user", "content": (text or question_text or "")[:MAX_TURN_CHARS]},
                        {"role": "assistant", "content": reply.text}][-MAX_TURNS_KEPT:]
         reply.state = state
@@ -518,14 +526,20 @@ class Chat:
                          changed=labels, state=state)
 
     def _undo(self, folded: str, state: ChatState) -> ChatReply:
-        if self.versions is None:
-            return ChatReply(kind="help", text="Een eerdere versie terugzetten kan in de app: in het gesprek ('ga terug naar versie 2') "
-                             "of in het tabblad Dossier. Hier is er niets gewijzigd.", state=state)
         number = _UNDO.search(folded).group(1)
-        try:
-            earlier, name = self.versions(int(number) if number else None)
-        except PQError as exc:
-            return ChatReply(kind="help", text=f"{_sentence(str(exc))} Er is niets gewijzigd.", state=state)
+        if self.versions is not None:  # the app: the dossier keeps every version
+            try:
+                earlier, name = self.versions(int(number) if number else None)
+            except PQError as exc:
+                return ChatReply(kind="help", text=f"{_sentence(str(exc))} Er is niets gewijzigd.", state=state)
+        elif number:
+            return ChatReply(kind="help", text="Versienummers houdt het dossier van de app bij; hier kan 'maak dat ongedaan' de laatste "
+                             f"wijzigingen één voor één terugdraaien (tot {MAX_EARLIER}). Er is niets gewijzigd.", state=state)
+        elif not state.earlier:
+            return ChatReply(kind="help", text="Er is geen eerdere versie om naar terug te gaan. Er is niets gewijzigd.", state=state)
+        else:
+            earlier, name = state.earlier[-1], "het ontwerp van vóór de laatste wijziging"
+            state.earlier = state.earlier[:-1]
         before = {p.label: p for p in state.draft.parts}
         after = {p.label: p for p in earlier.parts}
         changed = [label for label in [*after, *[x for x in before if x not in after]] if before.get(label) != after.get(label)]

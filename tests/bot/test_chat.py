@@ -253,7 +253,13 @@ def test_undo_brings_back_an_earlier_version_where_versions_are_kept(offline_cha
     assert back.kind == "undo" and back.draft == first.draft and back.changed == ["3"] and "versie 1" in back.text
     assert chat.turn("ga terug naar versie 9", removed.state).draft is None
     assert chat.turn("ga terug naar versie 2", removed.state).draft is None  # already that version
-    assert offline_chat.turn("maak dat ongedaan", removed.state).draft is None  # no versions kept here: said, nothing changes
+    # Without a dossier the state keeps the last drafts: undo steps back one change at a time.
+    marked = offline_chat.turn("zet deel 2 op te vervolledigen", removed.state)
+    once = offline_chat.turn("maak dat ongedaan", marked.state)
+    twice = offline_chat.turn("maak het ongedaan", once.state)
+    assert once.draft == removed.draft and twice.draft == first.draft and twice.changed == ["3"]
+    assert offline_chat.turn("maak dat ongedaan", twice.state).draft is None  # nothing earlier: said, nothing changes
+    assert offline_chat.turn("ga terug naar versie 1", marked.state).draft is None  # numbers are the dossier's
 
 
 # --- `python -m bot chat`: the same conversation in the terminal, its state in a file -------------------
