@@ -332,6 +332,8 @@ def test_api_chat_edits_and_exports(client, chat_drafted):
     marked, _ = _say(client, "zet deel 2 op te vervolledigen", removed["state"])
     assert marked["changed"] == ["2"] and marked["draft"]["parts"][1]["text"].endswith("[Te vervolledigen door de dossierbeheerder.]")
     assert _others(marked["draft"], "2") == _others(removed["draft"], "2")
+    undone, _ = _say(client, "maak dat ongedaan", marked["state"])  # the state keeps the drafts before each change
+    assert undone["kind"] == "undo" and undone["draft"] == removed["draft"] and undone["changed"] == ["2"]
     exported, path = _say(client, "maak er een Word-bestand van", marked["state"])
     assert exported["kind"] == "export" and exported["draft"] is None and Path(path).suffix == ".docx"
     text = "\n".join(p.text for p in WordDocument(path).paragraphs)
