@@ -43,7 +43,7 @@ from tools.catalog import default_catalog
 from tools.errors import PQError
 from tools.reading import Reading
 from tools.statistics import StatAnswer, answer
-from tools.text import fold
+from tools.text import fold, month_words, span_words
 
 ChatKind = Literal["draft", "refine", "explain", "search", "cite", "edit", "undo", "export", "rewrite", "help"]
 MAX_MESSAGE_CHARS = 200_000
@@ -732,15 +732,17 @@ def _rule_available(stat: StatAnswer, population: str, measure: str) -> str:
                              f"{_KINDS[stat.measure_type]}.")
     published = [*stat.published, *(f for s in stat.slices for f in s.published)]
     if published:
-        ids = dutch_list(sorted({f"{f.figure_id} ({f.publisher or f.owner})" for f in published}))
-        sentences.append(f"Een gepubliceerd cijfer voor dezelfde indicator en periode gaat voor, met zijn eigen bron: {ids}.")
+        titles = dutch_list(sorted({f"'{f.source_title}' ({f.publisher or f.owner})" for f in published}))
+        sentences.append(f"Een gepubliceerd cijfer voor dezelfde indicator en periode gaat voor, met zijn eigen bron: {titles}.")
     missing = sorted({m for s in stat.slices for m in s.missing})
     outside = sorted({m for s in stat.slices for m in s.outside})
     if missing:
-        sentences.append(f"De reeks heeft geen waarde voor {dutch_list(missing)}; die maanden worden genoemd, niet geschat.")
+        sentences.append(f"De reeks heeft geen waarde voor {dutch_list([month_words(m) for m in missing])}; die maanden worden "
+                         "genoemd, niet geschat.")
     if outside:
-        sentences.append(f"De gevraagde periode valt deels buiten de reeks ({stat.series_start} tot {stat.series_end}): "
-                         f"{dutch_list(outside[:6])}{' …' if len(outside) > 6 else ''}.")
+        series = span_words(stat.series_start, stat.series_end) if stat.series_start and stat.series_end else "de reeks"
+        sentences.append(f"De gevraagde periode valt deels buiten de reeks ({series}): "
+                         f"{dutch_list([month_words(m) for m in outside[:6]])}{' …' if len(outside) > 6 else ''}.")
     if verdict.inapplicable:
         sentences.append(f"Niet toepasbaar op deze gegevens: {_dims(verdict.inapplicable)}.")
     if verdict.missing_breakdowns:
@@ -760,7 +762,7 @@ def _source_lines(part: DraftPart) -> list[str]:
             lines.append(f"Bron [{citation.n}]: eerder antwoord {citation.title} (vraag {citation.id}"
                          + (f", {citation.date}" if citation.date else "") + f"){where}.")
         elif citation.kind == "figure":
-            lines.append(f"Bron [{citation.n}]: gepubliceerd cijfer {citation.id}, {citation.title}{where}.")
+            lines.append(f"Bron [{citation.n}]: gepubliceerd cijfer uit {citation.title}{where}.")
         else:
             lines.append(f"Bron [{citation.n}]: {citation.title}{where}.")
     if not lines:
