@@ -741,8 +741,8 @@ def _rule_available(stat: StatAnswer, population: str, measure: str) -> str:
                          "genoemd, niet geschat.")
     if outside:
         series = span_words(stat.series_start, stat.series_end) if stat.series_start and stat.series_end else "de reeks"
-        sentences.append(f"De gevraagde periode valt deels buiten de reeks ({series}): "
-                         f"{dutch_list([month_words(m) for m in outside[:6]])}{' …' if len(outside) > 6 else ''}.")
+        sentences.append(f"Buiten de reeks ({series}) valt: {dutch_list([month_words(m) for m in outside[:6]])}"
+                         f"{' …' if len(outside) > 6 else ''}; daarvoor is er geen cijfer.")
     if verdict.inapplicable:
         sentences.append(f"Niet toepasbaar op deze gegevens: {_dims(verdict.inapplicable)}.")
     if verdict.missing_breakdowns:
