@@ -36,21 +36,3 @@ def test_documents_are_found_by_id_and_unknown_ids_are_an_error(env, small_index
     assert "Antwoord" in service.passage_text("184523", [1])
     with pytest.raises(PQError, match="onbekend document"):
         service.document("does-not-exist")
-
-
-def test_chat_turns_become_versions_and_undo_brings_one_back(env, small_index, tmp_path):
-    env(PQ_DATA_DIR=str(tmp_path))
-    service = Service(index=small_index)
-    question = service.read_question("1. Hoeveel werkzoekenden waren er eind 2023?\n2. Hoe evalueert de minister dat?", None)
-    drafted = service.chat(question.text, None)
-    ref = service.record_composed(drafted.draft, question, "desk")
-    removed = service.chat("schrap deel 2", drafted.state, draft_id=ref.draft_id, current_version=ref.number)
-    second = service.record_chat(ref.draft_id, removed.draft, "desk")
-    versions = service.dossier.versions(ref.draft_id)
-    assert [(v.number, v.kind, v.created_by) for v in versions] == [(1, "composed", "desk"), (2, "chat", "desk")]
-    assert [p.label for p in versions[1].draft.parts] == ["1"]
-    back = service.chat("maak dat ongedaan", removed.state, draft_id=ref.draft_id, current_version=second.number)
-    assert back.kind == "undo" and back.draft == versions[0].draft and "versie 1 (opgesteld)" in back.text
-    assert service.record_chat(ref.draft_id, back.draft, None).number == 3
-    missing = service.chat("ga terug naar versie 7", back.state, draft_id=ref.draft_id, current_version=3)
-    assert missing.draft is None and "geen versie 7" in missing.text
