@@ -45,7 +45,7 @@ from tools.reading import Reading
 from tools.statistics import StatAnswer, answer
 from tools.text import fold, month_words, span_words
 
-ChatKind = Literal["draft", "refine", "explain", "search", "cite", "edit", "undo", "export", "rewrite", "help"]
+ChatKind = Literal["draft", "show", "refine", "explain", "search", "cite", "edit", "undo", "export", "rewrite", "help"]
 MAX_MESSAGE_CHARS = 200_000
 MAX_TURNS_KEPT = 40  # the conversation a state carries (a state file stays small)
 MAX_EARLIER = 5
@@ -124,6 +124,12 @@ _REWRITE = re.compile(r"\b(?:formuleer|herformuleer|herformuleren|herschrijf|her
                       r"bondiger|beknopter|zakelijker|duidelijker|vriendelijker|verbeter|rewrite|shorter|reformule[rz]?)\b")
 _UNDO = re.compile(r"\b(?:maak\s+(?:dat|het|dit|de laatste wijziging|die wijziging)\s+ongedaan|ongedaan maken|undo|"
                    r"(?:ga\s+|zet\s+(?:het\s+)?)?terug naar (?:de\s+)?(?:vorige\s+)?versie(?:\s+(\d+))?|vorige versie terug)\b")
+# "toon het ontwerp", "laat deel 2 nog eens zien", "wat staat er in deel 3?": only that, nothing to change.
+_SHOW = re.compile(
+    r"^(?:(?:kan je|kun je|kunt u|wil je|wilt u|graag|aub|even|nog eens|opnieuw|me|mij|eens)\s+)*"
+    r"(?:toon|tonen|laat|geef|bekijk|lees|show|print|wat staat er(?:\s+nu)? in|hoe ziet)\s+(?:(?:me|mij|nog eens|opnieuw|eens|even|nu)\s+)*"
+    rf"(?:(?:het|de|heel het|het hele|mijn|ons)\s+)?(?:(?:ontwerpantwoord|ontwerp|antwoord|draft|tekst|versie)|{_PART_WORDS}\s+{_LIST})"
+    r"(?:\s+(?:(?:nog eens|opnieuw|eens|even|nu|er\s+nu|eruit)\s+)*(?:zien|uit|voor)?)?(?:\s+aub)?\W*$")
 _EXPORT = re.compile(r"\b(?:word|docx|markdown|exporteer|exporteren|export|download|downloaden|bestand)\b")
 
 
@@ -279,6 +285,8 @@ class Chat:
                 return self._draft(parse_text(text), text, state)  # a one-line question
             return ChatReply(kind="help", text="Er is nog geen ontwerp. Plak eerst de schriftelijke vraag of kies een bestand. " + HELP,
                              state=state)
+        if _SHOW.match(folded):
+            return self._show(folded, state)
         if _UNDO.search(folded):
             return self._undo(folded, state)
         if _CITE.search(folded):
@@ -303,6 +311,16 @@ class Chat:
                              + HELP, state=state)
         labels = dutch_list([p.label for p in state.draft.parts])
         return ChatReply(kind="help", text=f"Het ontwerp heeft de delen {labels}. " + HELP, state=state)
+
+    def _show(self, folded: str, state: ChatState) -> ChatReply:
+        """The draft (or the parts named) as it stands; nothing changes."""
+        items = _label_items(folded)
+        if not items:
+            return ChatReply(kind="show", text=state.draft.text, state=state)
+        parts = _parts_named(state.draft, items)
+        blocks = [f"{p.label}. {p.text}" + (f"\n({p.understood})" if p.understood else "") for p in parts]
+        state.focus = parts[-1].label
+        return ChatReply(kind="show", text="\n\n".join(blocks), state=state)
 
     # -- drafting ----------------------------------------------------------------------------
     def _draft(self, doc: Document, text: str, state: ChatState) -> ChatReply:

@@ -17,6 +17,7 @@ from bot.drafting.guard import allowed_numbers, unsupported
 from bot.drafting.house_style import SYNTHETIC_BANNER
 from bot.drafting.model import Draft, DraftPart
 from bot.drafting.render import annex_cell, render_markdown, source_line
+from bot.drafting.sources import in_reading_order
 
 _PART_START = re.compile(r"^\s*(\d+(?:\s*[-+]\s*\d+)*)\.\s+", re.MULTILINE)
 _MARKER = re.compile(r"(\[\d+\])")
@@ -78,7 +79,7 @@ def unsupported_in_edit(draft: Draft, edited_text: str | None, header: str | Non
 
 
 def to_markdown(draft: Draft, edited_text: str | None = None, header: str | None = None) -> str:
-    return render_markdown(edited_draft(draft, edited_text, header))
+    return render_markdown(in_reading_order(edited_draft(draft, edited_text, header)))
 
 
 def export_file_name(draft: Draft, fmt: str, question_text: str | None = None) -> str:
@@ -114,7 +115,7 @@ def docx_bytes(draft: Draft, edited_text: str | None = None, header: str | None 
     from docx import Document as WordDocument
     from docx.shared import Pt
 
-    draft = edited_draft(draft, edited_text, header)
+    draft = in_reading_order(edited_draft(draft, edited_text, header))
     word = WordDocument()
     style = word.styles["Normal"]
     style.font.name = "Calibri"

@@ -365,3 +365,24 @@ def test_chat_turns_become_versions_and_undo_brings_one_back(env, small_index, t
     assert service.record_chat(ref.draft_id, back.draft, None).number == 3
     missing = service.chat("ga terug naar versie 7", back.state, draft_id=ref.draft_id, current_version=3)
     assert missing.draft is None and "geen versie 7" in missing.text
+
+
+@pytest.mark.parametrize("message", ["toon het ontwerp", "Laat het ontwerp nog eens zien", "hoe ziet het antwoord er nu uit?"])
+def test_showing_the_draft_changes_nothing(offline_chat, message):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn(message, state)
+    assert reply.kind == "show" and reply.draft is None and reply.state.draft == state.draft
+    assert all(p.text.split(" [")[0] in reply.text for p in state.draft.parts)
+
+
+@pytest.mark.parametrize("message, labels", [("laat deel 2 nog eens zien", ["2"]), ("wat staat er in deel 1 en 3?", ["1", "3"]),
+                                             ("toon vraag 3", ["3"])])
+def test_showing_a_part_gives_that_part_with_its_reading(offline_chat, message, labels):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn(message, state)
+    assert reply.kind == "show" and reply.draft is None
+    shown = [p for p in state.draft.parts if p.text in reply.text]
+    assert [p.label for p in shown] == labels
+    assert all(p.understood in reply.text for p in shown if p.understood)
+    # "toon deel 2 per geslacht" is a refinement, not a request to look.
+    assert offline_chat.turn(f"{message.rstrip('?')} per geslacht", state).kind != "show"
