@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.drafting.house_style import column_label
+from bot.drafting.house_style import column_label, unit_label
 from bot.drafting.model import Citation, FigureRef
 from bot.drafting.sources import Sources
 from bot.drafting.statements import statistic_statement
@@ -123,7 +123,8 @@ def _table(result: AskAnswer, stat: StatAnswer) -> None:
     figures = [*stat.published, *(f for p in stat.slices for f in p.published)]
     if figures and not pieces:
         result.columns = ["indicator", "datum", "waarde", "eenheid", "bron"]
-        result.rows = [{"indicator": f.indicator, "datum": f.reference_date or f.reference_period, "waarde": f.value, "eenheid": f.unit,
+        result.rows = [{"indicator": f.indicator, "datum": f.reference_date or f.reference_period,
+                        "waarde": int(f.value) if float(f.value).is_integer() else f.value, "eenheid": unit_label(f.unit),
                         "bron": f.source_url} for f in figures]
         result.provenance = {"dataset": "gepubliceerde_cijfers", "figures": [f.figure_id for f in figures], "source_url": figures[0].source_url}
 

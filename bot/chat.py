@@ -25,6 +25,7 @@ from bot.drafting.guard import allowed_numbers
 from bot.drafting.house_style import TO_COMPLETE, dutch_list, dutch_number
 from bot.drafting.model import Draft, DraftPart
 from bot.drafting.pipeline import draft_document
+from bot.drafting.precedents import copies_question, quotes_for
 from bot.drafting.revise import (
     UnknownPart,
     cite_precedent,
@@ -122,8 +123,10 @@ _REMOVE_SOMETHING = re.compile(r"\b(?:schrap|schrappen|verwijder|verwijderen|laa
 _TO_COMPLETE = re.compile(r"\bop te vervolledigen\b|\bte vervolledigen\b|\baan te vullen\b|\bopen laten\b|\bmark .* to complete\b")
 _REWRITE = re.compile(r"\b(?:formuleer|herformuleer|herformuleren|herschrijf|herschrijven|korter|langer|vlotter|formeler|eenvoudiger|"
                       r"bondiger|beknopter|zakelijker|duidelijker|vriendelijker|verbeter|rewrite|shorter|reformule[rz]?)\b")
-_UNDO = re.compile(r"\b(?:maak\s+(?:dat|het|dit|de laatste wijziging|die wijziging)\s+ongedaan|ongedaan maken|undo|"
-                   r"(?:ga\s+|zet\s+(?:het\s+)?)?terug naar (?:de\s+)?(?:vorige\s+)?versie(?:\s+(\d+))?|vorige versie terug)\b")
+_UNDO = re.compile(r"\b(?:maak\s+(?:dat|het|dit|de laatste wijziging|die wijziging)\s+(?:ook\s+|nog\s+)?ongedaan|ongedaan maken|undo|"
+                   r"(?:ga\s+|zet\s+(?:het\s+)?)?terug naar (?:de\s+)?(?:vorige\s+)?versie(?:\s+(\d+))?|vorige versie terug|"
+                   r"(?:nog\s+)?(?:een\s+|1\s+)?stap(?:je)?\s+terug|"
+                   r"draai\s+(?:dat|het|dit|die wijziging|de laatste wijziging)\s+(?:ook\s+|nog\s+|weer\s+)?terug|terugdraaien)\b")
 # "toon het ontwerp", "laat deel 2 nog eens zien", "wat staat er in deel 3?": only that, nothing to change.
 _SHOW = re.compile(
     r"^(?:(?:kan je|kun je|kunt u|wil je|wilt u|graag|aub|even|nog eens|opnieuw|me|mij|eens)\s+)*"
@@ -262,6 +265,9 @@ class Chat:
                 reply = ChatReply(kind="help", text=f"{_sentence(str(exc))} Er is niets gewijzigd.", state=state)
         if reply.kind == "draft":
             state.earlier = []  # another question: its own history
+            if before is not None:
+                reply.text = ("Dit is een nieuwe vraag: het vorige ontwerp is vervangen (in de app blijft het bewaard in het dossier).\n"
+                              + reply.text)
         elif reply.draft is not None and reply.kind != "undo" and before is not None:
             state.earlier = [*state.earlier, before][-MAX_EARLIER:]
         state.turns = [*state.turns, {"role": "user", "content": (text or question_text or "")[:MAX_TURN_CHARS]},
@@ -401,12 +407,18 @@ class Chat:
             return ChatReply(kind="explain", text=f"Het cijfer {dutch_number(value)} staat in geen deel van dit ontwerp; elk cijfer in het "
                              "ontwerp komt uit een dataset of een gepubliceerde bron. Vraag bijvoorbeeld 'waar komt het cijfer van deel "
                              f"{draft.parts[0].label} vandaan?'.", state=state)
+        owner = _owner_named(folded)
+        if owner and not _label_items(folded) and not any(p.owner == owner for p in draft.parts):
+            # "waarom verwijs je naar Fedasil?" while no part does: said, not another part explained instead.
+            return ChatReply(kind="explain", text=f"Geen enkel deel van dit ontwerp verwijst naar {default_catalog().owner_short(owner)}. "
+                             f"De delen zijn {dutch_list([f'{p.label} ({status_badge_text(p.status, p.owner)})' for p in draft.parts])}.",
+                             state=state)
         if not parts:
             labels = dutch_list([p.label for p in draft.parts])
             return ChatReply(kind="help", text=f"Over welk deel gaat uw vraag? De delen zijn {labels}. Bijvoorbeeld: 'waarom zegt deel "
                              f"{draft.parts[0].label} dat?'", state=state)
         state.focus = parts[-1].label
-        return ChatReply(kind="explain", text="\n\n".join(explain_part(p, draft) for p in parts), state=state)
+        return ChatReply(kind="explain", text="\n\n".join(explain_part(p, draft, value) for p in parts), state=state)
 
     def _parts_for_explanation(self, folded: str, draft: Draft, state: ChatState) -> list[DraftPart]:
         items = _label_items(folded)
@@ -415,13 +427,9 @@ class Chat:
         value = _figure_named(folded)
         if value is not None:  # "waar komt 32.012 vandaan?"
             return [p for p in draft.parts if any(f.value == value for f in p.figures)][:1]
-        catalog = default_catalog()
-        for owner_id, owner in catalog.owners.items():  # "waarom verwijs je naar Fedasil?"
-            names = {fold(owner.short), fold(owner.name), fold(owner_id)}
-            if any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names if name):
-                found = [p for p in draft.parts if p.owner == owner_id]
-                if found:
-                    return found
+        owner = _owner_named(folded)  # "waarom verwijs je naar Fedasil?"
+        if owner:
+            return [p for p in draft.parts if p.owner == owner]
         statuses = {"niet geidentificeerd": "not_identified", "niet apart": "not_identified", "te controleren": "needs_review",
                     "geen gegevens": "not_available", "geen cijfer": "not_available", "verwijs": "owned_elsewhere",
                     "doorverwijs": "owned_elsewhere", "ander agentschap": "owned_elsewhere", "andere instantie": "owned_elsewhere",
@@ -453,8 +461,11 @@ class Chat:
             return ChatReply(kind="help", text="Waarover moet ik zoeken? Bijvoorbeeld: 'zoek eerdere antwoorden over jobbeurzen'.",
                              state=state)
         own = state.draft.question_id if state.draft is not None else None
-        # The question being answered may be in the corpus itself (answered meanwhile): it is no precedent of itself.
-        hits = [h for h in search(self.index, query, k=SEARCH_RESULTS + 1, filters=SearchFilters(answered_only=True)) if h.id != own]
+        # The question being answered may be in the corpus itself (answered meanwhile, or pasted without its
+        # number): it is no precedent of itself.
+        own_texts = self._own_subquestions(state)
+        hits = [h for h in search(self.index, query, k=SEARCH_RESULTS + 2, filters=SearchFilters(answered_only=True))
+                if h.id != own and not copies_question(h, own_texts)]
         hits = hits[:SEARCH_RESULTS]
         relevant = [h for h in hits if getattr(h, "relevant", True)]
         state.hits = relevant
@@ -466,13 +477,30 @@ class Chat:
             for citation in part.citations:
                 if citation.kind == "precedent":
                     cited_in.setdefault(citation.id, []).append(part.label)
+        # Only an answer with readable text can be quoted (one sent directly to the MP has none here).
+        quotable = [bool(quotes_for([h], query, limit=1)) for h in relevant]
         listed = "\n".join(f"{i}. {_hit_line(h)}" + (f" — al geciteerd in deel {dutch_list(cited_in[h.id])}" if h.id in cited_in else "")
-                           for i, h in enumerate(relevant, 1))
-        where = target.label if target else _citable_part(state.draft, exclude=set(cited_in.get(relevant[0].id, [])))
-        offer = (f"Citeer er een met bijvoorbeeld 'citeer 1 in deel {where}'." if where
-                 else "Plak de vraag; daarna kan ik er een citeren in een deel van het ontwerp.")
+                           + ("" if ok else " — geen antwoordtekst om te citeren")
+                           for i, (h, ok) in enumerate(zip(relevant, quotable, strict=True), 1))
+        first = next((i for i, ok in enumerate(quotable, 1) if ok), None)
+        where = target.label if target else _citable_part(state.draft, exclude=set(cited_in.get(relevant[(first or 1) - 1].id, [])))
+        if first is None:
+            offer = "Geen van deze antwoorden heeft tekst die geciteerd kan worden."
+        elif where:
+            offer = f"Citeer er een met bijvoorbeeld 'citeer {first} in deel {where}'."
+        else:
+            offer = "Plak de vraag; daarna kan ik er een citeren in een deel van het ontwerp."
         return ChatReply(kind="search", text=f"Eerdere antwoorden over “{query}”:\n{listed}\n{offer}",
                          hits=[h.contract() for h in relevant], state=state)
+
+    @staticmethod
+    def _own_subquestions(state: ChatState) -> list[str]:
+        if not state.question:
+            return []
+        try:
+            return [s.text for s in parse_text(state.question).subquestions]
+        except PQError:
+            return []
 
     @staticmethod
     def _subquestion_text(state: ChatState, part: DraftPart) -> str:
@@ -665,9 +693,22 @@ _KINDS = {"stock": "een stand: hij wordt op één datum gelezen (de gevraagde da
           "flow": "een stroom: hij wordt opgeteld over precies de gevraagde maanden"}
 
 
-def explain_part(part: DraftPart, draft: Draft) -> str:
+def _owner_named(folded: str) -> str | None:
+    """The agency a message names ("waarom verwijs je naar Fedasil?"), by its id, short or full name."""
+    for owner_id, owner in default_catalog().owners.items():
+        names = {fold(owner.short), fold(owner.name), fold(owner_id)}
+        if any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names if name):
+            return owner_id
+    return None
+
+
+MAX_FIGURES_EXPLAINED = 8
+
+
+def explain_part(part: DraftPart, draft: Draft, value: float | None = None) -> str:
     """Why a part says what it says, in plain Dutch: how its question was read, the catalog rule the
-    availability resolver applied to that reading, and the sources behind the text."""
+    availability resolver applied to that reading, and the sources behind the text. The figure asked
+    about (`value`) comes first."""
     if part.kind != "statistic" or not part.reading:
         return _explain_other(part)
     catalog = default_catalog()
@@ -681,11 +722,15 @@ def explain_part(part: DraftPart, draft: Draft) -> str:
     rule = _rule(stat, population, measure)
     if rule:
         lines.append("Regel: " + rule)
-    for figure in part.figures[:8]:
+    figures = sorted(part.figures, key=lambda f: value is None or f.value != value)
+    for figure in figures[:MAX_FIGURES_EXPLAINED]:
         filters = "; ".join(f"{k} {', '.join(v)}" for k, v in figure.filters.items() if k != "figure_id")
         lines.append(f"Cijfer {dutch_number(figure.value)}: {figure.label}, {figure.reference_period}"
                      + (f" ({filters})" if filters else "") + (" — synthetische demodata" if figure.synthetic else "")
                      + (f", bron [{figure.citation}]" if figure.citation else "") + ".")
+    if len(figures) > MAX_FIGURES_EXPLAINED:
+        lines.append(f"Dit deel bevat nog meer cijfers; noem er een om zijn herkomst te zien (bijvoorbeeld 'waar komt "
+                     f"{dutch_number(figures[-1].value)} vandaan?').")
     lines += _source_lines(part)
     return "\n".join(lines)
 

@@ -68,7 +68,7 @@ def test_api_draft_of_the_seed(client):
 def test_api_ask_with_follow_up(client):
     first = client.predict("Hoeveel werkzoekenden waren er in 2023 per provincie?", None, api_name="/ask")
     second = client.predict("alleen Limburg", first["state"], api_name="/ask")
-    assert second["follow_up"] and [r["provincie"] for r in second["rows"]] == ["Limburg"]
+    assert second["follow_up"] and second["reading"]["filters"] == {"provincie": ["Limburg"]} and len(second["rows"]) == 1
     limburg = next(r["werkzoekenden"] for r in first["rows"] if r["provincie"] == "Limburg")
     assert second["rows"][0]["werkzoekenden"] == limburg
 

@@ -122,6 +122,12 @@ def resolve(reading: Reading, catalog: Catalog | None = None) -> Availability:
         if population in ds.identifies:
             return _verdict("owned_elsewhere", "not_public", reading, population=population, owner=ds.owner, dataset=ds.id,
                             competent=catalog.owners[ds.owner].competent if ds.owner in catalog.owners else None, synthetic=ds.synthetic)
+    # The register asked about is another agency's and keeps this measure: its data, whoever it counts
+    # ("Oekraïense ontheemden in de opvang van Fedasil").
+    for ext in catalog.external_sources:
+        if registers and set(registers) & set(ext.registers) and measure in ext.measures:
+            return _verdict("owned_elsewhere", "other_agency", reading, population=population, owner=ext.owner, reason=ext.reason,
+                            competent=catalog.owners[ext.owner].competent)
     # 3. The register asked about — or the only data on that measure — cannot tell the population apart.
     for ds in candidates:
         for exclusion in ds.cannot_identify:

@@ -158,6 +158,8 @@ def answer(reading: Reading, verdict: Availability | None = None, catalog: Catal
             [reading.period.year_slice(y) for y in reading.period.years()] if reading.period else [None])
         for period in periods:
             stat.published += published(period)
+    if stat.synthetic and not any(s.has_value for s in stat.slices):
+        stat.synthetic, stat.warning = False, None  # only real published figures answer: no demo-data banner
     if stat.has_figures:
         stat.status = "available"
         if not stat.dataset and stat.published:

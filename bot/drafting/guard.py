@@ -139,7 +139,10 @@ def draft_allowed_numbers(doc: Document, draft: Draft) -> set:
     and the question's own numbers. The question's numbers are kept in the draft, so that an edited
     draft can be checked later without the question (see bot/drafting/export.py)."""
     question = [doc.title, doc.introduction, draft.header, *(s.text for s in doc.subquestions)]
-    draft.question_numbers = list(dict.fromkeys(numbers_in(" \n".join(question)) + [str(s.number) for s in doc.subquestions]))
+    said = " \n".join(question)
+    # Also every bare run of digits: a part that repeats the question's words ("niet herkend: …") may cut
+    # them out of a longer token ("dmf20210114_93690404") that the number reader does not split the same way.
+    draft.question_numbers = list(dict.fromkeys(numbers_in(said) + re.findall(r"\d+", said) + [str(s.number) for s in doc.subquestions]))
     return allowed_numbers(draft)
 
 

@@ -41,15 +41,20 @@ def find_precedents_many(index, doc: Document, subs: list[Route], k: int = PRECE
     results = search_many(index, [_query(doc, sub) for sub in subs], k=k + 2, filters=filters)
     found = []
     for sub, ranked in zip(subs, results, strict=True):
-        own = _flat(sub.text)
         # A copy of this very question under another id (pasted without header) is not a precedent either.
-        hits = [h for h in ranked if h.relevant and not any(own and own in _flat(p.text) for p in h.passages)]
+        hits = [h for h in ranked if h.relevant and not copies_question(h, [sub.text])]
         if hits:
             own = subject_coverage(index, sub.text, hits, leave_out=doc.title)
             context = subject_coverage(index, doc.title, hits) if doc.title.strip() else [1.0] * len(hits)
             hits = [h for h, a, b in zip(hits, own, context, strict=True) if a >= SUBJECT_FLOOR and b >= SUBJECT_FLOOR]
         found.append(hits[:k])
     return found
+
+
+def copies_question(hit: Hit, texts: list[str]) -> bool:
+    """Whether a hit is the question being answered under another id: a passage holds one of its sub-questions."""
+    own = [flat for flat in (_flat(text) for text in texts) if flat]
+    return any(flat in _flat(p.text) for p in hit.passages for flat in own)
 
 
 def find_precedents(index, doc: Document, sub: Route, k: int = PRECEDENTS_PER_QUESTION) -> list[Hit]:

@@ -254,6 +254,16 @@ def _notes(stat: StatAnswer, piece: Slice, many: bool = False) -> list[str]:
     return notes
 
 
+MAX_WORDS_NAMED = 10
+
+
+def unplaced_words(words: list[str]) -> str:
+    """The words not understood, quoted; a text that is mostly not understood gets the first ten and "en nog andere woorden"."""
+    named = ", ".join(f"'{w}'" for w in words[:MAX_WORDS_NAMED])
+    rest = len(words) - MAX_WORDS_NAMED
+    return named + (" en nog andere woorden" if rest > 0 else "")  # no count: the guard would take it for a figure
+
+
 def _cell_label(dimension: str, value) -> str:
     said = style()["qualifiers"].get(dimension)
     return said.get(str(value), str(value)) if isinstance(said, dict) else str(value)
@@ -265,9 +275,12 @@ def figures_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, stat
     if stat.synthetic:
         sentences.append(SYNTHETIC_BANNER)
     # Published totals first, each with its own source; the series second.
-    for figure in [*stat.published, *(f for p in stat.slices for f in p.published)]:
+    published = [*stat.published, *(f for p in stat.slices for f in p.published)]
+    for figure in published:
         sentences.append(published_statement(figure, stat, sources, catalog, statement, names))
     pieces = [p for p in stat.slices if p.has_value]
+    if stat.synthetic and published and pieces:
+        sentences.append(phrase("synthetic_beside_published"))
     by = [b for b in stat.by if b != "jaar"]
     citation = _series_citation(stat, sources, catalog) if pieces else None
     if citation:
@@ -309,13 +322,14 @@ def figures_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, stat
             sentences.append(f"De maandcijfers{place}{who} tellen er {dutch_list(listed)}{every} [{citation.n}].")
         else:
             sentences.append(f"{capitalise(stat.measure_label)}{place}{who}: {dutch_list(listed)}{every} [{citation.n}].")
-        if stat.measure_type == "flow" and len(pieces) == len(stat.slices):
+        # A sum over the years only when every year is whole: added-up partial years look like the
+        # period's total and would be copied as such (the published yearly totals say otherwise).
+        if stat.measure_type == "flow" and len(pieces) == len(stat.slices) and not any(p.missing or p.outside for p in pieces):
             total = sum(p.cells[0].value for p in pieces)
             statement.figures.append(FigureRef(value=total, dataset=stat.dataset, label=f"{stat.measure_label}, samen", filters=dict(stat.filters),
                                                reference_period=span_words(pieces[0].start, pieces[-1].end), synthetic=stat.synthetic,
                                                citation=citation.n))
-            partial = any(p.missing or p.outside for p in pieces)
-            sentences.append(f"Samen {'tellen de maandcijfers' if partial else 'zijn dat'} {dutch_number(total)} [{citation.n}].")
+            sentences.append(f"Samen zijn dat {dutch_number(total)} [{citation.n}].")
     elif pieces:
         for piece in pieces:
             when = _slice_when(stat, piece)
@@ -367,7 +381,7 @@ def statistic_statement(stat: StatAnswer, sources: Sources, names: OwnerNames | 
             statement.owner = stat.published[0].owner if stat.published[0].owner in catalog.owners else stat.owner
         return statement
     if stat.status == "needs_review":
-        words = ", ".join(f"'{w}'" for w in verdict.unplaced)
+        words = unplaced_words(verdict.unplaced)
         text = phrase("needs_review", words=words)
         rest = verdict.without_unplaced
         if rest is not None and rest.status in ("not_identified", "owned_elsewhere"):
@@ -387,6 +401,6 @@ def statistic_statement(stat: StatAnswer, sources: Sources, names: OwnerNames | 
         statement.citations.append(citation)
         text += f" [{citation.n}]"
     if verdict.unplaced:
-        text += " " + phrase("not_understood_note", words=", ".join(f"'{w}'" for w in verdict.unplaced))
+        text += " " + phrase("not_understood_note", words=unplaced_words(verdict.unplaced))
     statement.text = text
     return statement

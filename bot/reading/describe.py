@@ -51,5 +51,6 @@ def describe(reading: Reading, catalog: Catalog | None = None) -> str:
         parts.append("gelezen als: " + ", ".join(f"{a} → {b}" for a, b in reading.corrected.items()))
     line = "Begrepen als: " + " · ".join(parts) + "."
     if reading.unplaced:
-        line += " Niet herkend: " + ", ".join(reading.unplaced) + "."
+        more = len(reading.unplaced) - 10
+        line += " Niet herkend: " + ", ".join(reading.unplaced[:10]) + (" en nog andere woorden" if more > 0 else "") + "."
     return line

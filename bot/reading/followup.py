@@ -83,6 +83,17 @@ def apply_follow_up(previous: Reading, turn: Reading, text: str, catalog: Catalo
         update["breakdowns"] = turn.breakdowns
     elif new_measure and not turn.refers_back:
         update["breakdowns"] = []  # another question about the same group: its breakdown is asked anew
+    # One dimension is either a filter or a breakdown: "alleen Antwerpen" after "per provincie" asks for Antwerpen,
+    # not a breakdown of one province; "en per provincie" after "in Limburg" asks for every province.
+    breakdowns = list(update.get("breakdowns", previous.breakdowns))
+    for dimension in turn.filters:
+        if dimension in breakdowns and dimension not in turn.breakdowns:
+            breakdowns.remove(dimension)
+    for dimension in turn.breakdowns:
+        if dimension in filters and dimension not in turn.filters:
+            filters.pop(dimension)
+            words.pop(dimension, None)
+    update["breakdowns"] = breakdowns
     # Period: a new one replaces it; "het jaar ervoor" moves it a year; "en nu?" asks for the latest.
     same = _SAME_PERIOD.search(folded)
     if same and previous.period is not None:

@@ -24,6 +24,12 @@ _SEASON = re.compile(r"\b(?:de\s+)?(?:zomer|winter|lente|herfst|voorjaars|najaar
 # Breakdown words that mean "by the dataset's own kind of thing" (vorm of werkplekleren, type of course).
 GENERIC_TYPE = "type"
 _GENERIC_TYPE_WORDS = ["per type", "per soort", "soort", "soorten", "types", "by type", "par type"]
+# Every breakdown word also with the small words that ask for one, so that "by age group" is one
+# phrase and not "by age" with "group" left over.
+_BREAKDOWN_PREFIXES = ("per ", "naar ", "volgens ", "by ", "par ")
+# "uit die provincie", "in dezelfde provincie", "dans cette province": the value named earlier, not a breakdown.
+_DEMONSTRATIVE = re.compile(r"\b(?:die|deze|dezelfde|diezelfde|datzelfde|hetzelfde|dat|this|that|these|those|the same|"
+                            r"cette|ces|ce|cet|la meme|le meme|les memes)\s+$")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,9 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
     for name, dim in catalog.dimensions.items():
         for phrase in dim.words:
             add(phrase, Entry("breakdown", name))
+            if not _normal(phrase).startswith(_BREAKDOWN_PREFIXES):
+                for prefix in _BREAKDOWN_PREFIXES:
+                    add(prefix + phrase, Entry("breakdown", name))
         for value, phrases in dim.values.items():
             for phrase in phrases:
                 add(phrase, Entry("value", name, value))
@@ -203,20 +212,37 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
         return reading.model_copy(update={"text": text})
     folded = _normal(text)
     context_measure = context.measure_id if context is not None else None
-    reading, unknown = _read_once(text, folded, asked, catalog, vocab, context_measure)
+    reading, unknown, named_before = _read_once(text, folded, asked, catalog, vocab, context_measure)
     corrected = {w: c for w in unknown if (c := _correction(w, vocab)) and c != w}
     if corrected:
         fixed = re.sub(r"[a-z0-9]+", lambda m: corrected.get(m.group(), m.group()), folded)
-        reading, unknown = _read_once(text, fixed, asked, catalog, vocab, context_measure)
+        reading, unknown, named_before = _read_once(text, fixed, asked, catalog, vocab, context_measure)
         reading.corrected = corrected
     if context is not None and reading.refers_back:
         reading = merge_context(reading, context, catalog)
     elif context is not None and reading.period is None and SAME_PERIOD.search(folded):
         reading = reading.model_copy(update={"period": context.period})  # "in datzelfde jaar"
-    return reading
+    return _named_before(reading, named_before, context)
 
 
-def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabulary, context_measure: str | None = None) -> tuple[Reading, list[str]]:
+def _named_before(reading: Reading, named: list[tuple[str, str]], context: Reading | None) -> Reading:
+    """"uit die provincie": the value the earlier sub-question named for that dimension; without one,
+    the words are not understood (a breakdown or a total would answer another question)."""
+    if not named:
+        return reading
+    filters, filter_words, unplaced = dict(reading.filters), dict(reading.filter_words), list(reading.unplaced)
+    for dimension, words in named:
+        values = context.filters.get(dimension) if context is not None else None
+        if values and dimension not in filters:
+            filters[dimension] = list(values)
+            filter_words[dimension] = context.filter_words.get(dimension, words)
+        elif not values:
+            unplaced.append(words)
+    return reading.model_copy(update={"filters": filters, "filter_words": filter_words, "unplaced": list(dict.fromkeys(unplaced))})
+
+
+def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabulary,
+               context_measure: str | None = None) -> tuple[Reading, list[str], list[tuple[str, str]]]:
     scan = _Scan(folded)
     found_period = find_period(folded, asked)
     period = found_period.period if found_period else None
@@ -249,9 +275,17 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
     registers: dict[str, str] = {}
     values: list[tuple[str, str, str, int, int]] = []  # (dimension, value, words, start, end)
     breakdowns: list[str] = []
+    named_before: list[tuple[str, str]] = []  # (dimension, words): "die provincie"
     per_year = count = False
     for start, end, words, entries in scan.matches:
         kinds = {e.kind for e in entries}
+        # Only a bare dimension word: "en dat per provincie" still asks for a breakdown.
+        bare = kinds == {"breakdown"} and not words.startswith((*_BREAKDOWN_PREFIXES, "opgesplitst", "elke", "iedere"))
+        demonstrative = _DEMONSTRATIVE.search(folded[:start]) if bare else None
+        if demonstrative:
+            named_before += [(e.id, f"{demonstrative.group().strip()} {words}") for e in entries]
+            scan.spans.append((start, end))
+            continue
         for entry in entries:
             if entry.kind == "population":
                 populations.setdefault(entry.id, words)
@@ -337,7 +371,7 @@ def _read_once(text: str, folded: str, asked, catalog: Catalog, vocab: Vocabular
         refers_back=refers,
         unplaced=list(dict.fromkeys(unknown)),
     )
-    return reading, unknown
+    return reading, unknown, named_before
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
@@ -369,6 +403,12 @@ def merge_context(reading: Reading, context: Reading, catalog: Catalog | None = 
         context_populations = [PopulationRef(id=population, words=context.measure.words)]
     if not reading.populations or all(p.role == "context" for p in reading.populations):
         update["populations"] = [*context_populations, *reading.populations]
+    elif extra := [p for p in context_populations if p.id not in {q.id for q in reading.populations}]:
+        # "Hoeveel van deze verzoekers zijn ingeschreven als werkzoekende?": the earlier group within the one
+        # named now, counted as the catalog orders a combination (then the combination rule applies).
+        order = vocabulary(catalog).population_order
+        combined = sorted([*reading.populations, *extra], key=lambda p: order.get(p.id, len(order)))
+        update["populations"] = [p.model_copy(update={"role": "counted" if i == 0 else "context"}) for i, p in enumerate(combined)]
     named = [m.id for m in [reading.measure, *reading.also_measures] if m]
     if reading.measure is None and context.measure is not None:
         update["measure"] = context.measure

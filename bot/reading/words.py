@@ -57,6 +57,7 @@ ont-ils a-t-il a-t-elle etait-il
 personnes personne annee annees mois periode cours inclus
 belgique flandre flamande flamand
 ete combien aupres souhaitee souhaite seulement uniquement maintenant aussi meme question sans ventilation
+comptait comptaient compte comptent compter comptabilise comptabilises suivi suivie suivis suivies participe participes participaient
 """
 
 FILLER_EN = """

@@ -339,7 +339,7 @@ def test_statistics_chat_clears_everything_and_shows_typed_text_as_text(desk, br
     ask("alleen Limburg")
     _wait(browser, lambda b: "Vervolgvraag" in _css(b, "#pq-ask-details")[0].text)
     rows = [r.get_attribute("textContent") for r in _css(browser, "#pq-ask-table tbody tr")]
-    assert len(rows) == 1 and "Limburg" in rows[0]
+    assert len(rows) == 1 and "provincie: Limburg" in _css(browser, "#pq-ask-details .pq-understood")[0].text
     _shot(browser, "desktop-3-cijfers")
 
     _click(browser, "#pq-ask-clear")

@@ -33,7 +33,9 @@ def test_follow_ups_refine_the_previous_query():
 
     limburg = ask("alleen Limburg", first.state)
     assert limburg.follow_up
-    assert limburg.rows == [{"provincie": "Limburg", "werkzoekenden": _job_seekers_dec_2023("provincie")["Limburg"]}]
+    # One province asked: its figure, no longer a breakdown per province (the reading says one or the other).
+    assert limburg.rows == [{"werkzoekenden": _job_seekers_dec_2023("provincie")["Limburg"]}]
+    assert "per provincie" not in limburg.understood
     assert limburg.provenance["filters"] == {"provincie": ["Limburg"]}
 
     by_gender = ask("en nu per geslacht", limburg.state)
@@ -109,7 +111,7 @@ def test_cli_ask_with_state_file(tmp_path):
     assert first.returncode == 0, first.stderr
     second = _cli(["ask", "alleen Limburg", "--json", "--state", str(state)])
     body = json.loads(second.stdout)
-    assert body["follow_up"] and [r["provincie"] for r in body["rows"]] == ["Limburg"]
+    assert body["follow_up"] and body["reading"]["filters"] == {"provincie": ["Limburg"]} and len(body["rows"]) == 1
     assert AskState.model_validate(json.loads(state.read_text())["state"]).turns[-1] == "alleen Limburg"  # inside its envelope
     state.write_text("{broken", encoding="utf-8")
     bad = _cli(["ask", "alleen Limburg", "--state", str(state)])

@@ -386,3 +386,47 @@ def test_showing_a_part_gives_that_part_with_its_reading(offline_chat, message, 
     assert all(p.understood in reply.text for p in shown if p.understood)
     # "toon deel 2 per geslacht" is a refinement, not a request to look.
     assert offline_chat.turn(f"{message.rstrip('?')} per geslacht", state).kind != "show"
+
+
+def test_where_a_figure_comes_from_starts_with_that_figure(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    monthly = offline_chat.turn("deel 2 per maand", state)
+    november = int(_cgvs_2023().query("month_id == '11'")["value"].iloc[0])  # the last of eleven months: beyond the first eight
+    assert any(f.value == november for p in monthly.draft.parts for f in p.figures)
+    reply = offline_chat.turn(f"waar komt {november:,} vandaan?".replace(",", "."), monthly.state)
+    figure_lines = [line for line in reply.text.splitlines() if line.startswith("Cijfer ")]
+    assert figure_lines[0].startswith(f"Cijfer {november:,}".replace(",", "."))
+
+
+def test_why_a_referral_to_an_agency_no_part_refers_to_is_said_plainly(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn("waarom verwijs je naar de POD MI?", state)
+    assert reply.kind == "explain" and reply.text.startswith("Geen enkel deel van dit ontwerp verwijst naar POD MI")
+
+
+@pytest.mark.parametrize("message", ["nog een stap terug", "een stap terug aub", "draai dat terug", "draai die wijziging ook terug"])
+def test_stepping_back_in_the_desks_words(offline_chat, message):
+    first = offline_chat.turn(FIGURES)
+    removed = offline_chat.turn("schrap deel 3", first.state)
+    back = offline_chat.turn(message, removed.state)
+    assert back.kind == "undo" and back.draft == first.draft
+
+
+def test_a_new_question_says_it_replaces_the_draft(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn(QUESTION, state)
+    assert reply.kind == "draft" and reply.text.startswith("Dit is een nieuwe vraag: het vorige ontwerp is vervangen")
+    assert not offline_chat.turn(QUESTION).text.startswith("Dit is een nieuwe vraag")
+
+
+def test_search_never_offers_the_question_being_drafted_pasted_without_its_number(chat, small_index):
+    from bot.retrieval.search import SearchFilters, search
+
+    pasted = seed_question_only().split("\n", 1)[1]  # no header: the corpus copy has another id
+    state = chat.turn(pasted).state
+    assert "216" not in (state.draft.question_id or "")
+    query = "asielzoekers bij VDAB en Fedasil"
+    own = [h.id for h in search(small_index, query, k=10, filters=SearchFilters(answered_only=True)) if "216" in h.id]
+    assert own  # the corpus holds the seed itself, and it matches
+    found = chat.turn(f"zoek eerdere antwoorden over {query}", state)
+    assert not set(own) & {h["id"] for h in found.hits}

@@ -120,3 +120,16 @@ def test_filters_apply_and_national_figures_are_not_given_for_a_province(provinc
     assert values(stat) == [_jobseekers().query(f"maand == '2023-06' and provincie == '{province}'")["werkzoekenden_zonder_werk"].sum()]
     national = answer(reading("verzoeken", "2023-01", "2023-12", filters={"provincie": [province]}))
     assert national.status == "not_available" and national.verdict.reason_code == "filter_not_in_data" and not national.has_figures
+
+
+def _published(figure_id: str) -> pd.Series:
+    frame = pd.read_csv(DATA_DIR / "published-figures" / "published_figures.csv", dtype=str)
+    return frame.set_index("figure_id").loc[figure_id]
+
+
+def test_an_answer_made_only_of_a_real_published_figure_carries_no_demo_data_warning():
+    # The (synthetic) job-seeker series starts after December 2021; the real published figure answers alone.
+    stat = answer(reading("aantal", "2021-12", "2021-12", "werkzoekende", point=True, day=dt.date(2021, 12, 31)))
+    assert not values(stat) and [f.figure_id for p in stat.slices for f in p.published] == ["VDAB-008"]
+    assert float(_published("VDAB-008")["value"]) == stat.slices[0].published[0].value
+    assert not stat.synthetic and stat.warning is None

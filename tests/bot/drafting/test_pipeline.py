@@ -137,10 +137,11 @@ def test_calendar_years_give_the_published_total_first_and_name_what_the_series_
     for year, value in series.items():
         assert f"{_dutch(value)} in {year}" in text
     assert "(telkens januari tot en met november)" in text and "publiceert voor december geen maandcijfer" in text
+    # Three partial years are not added up into what would read as the period's total.
     total = sum(series.values())
-    assert f"Samen tellen de maandcijfers {_dutch(total)}" in text
+    assert "Samen" not in text and _dutch(total) not in text
     values = {f.value for f in part.figures}
-    assert {total, *series.values(), *(float(r["value"]) for r in published.values())} <= values
+    assert {*series.values(), *(float(r["value"]) for r in published.values())} <= values and total not in values
     assert all(f.dataset in ("cgvs_maandcijfers", "gepubliceerde_cijfers") and not f.synthetic for f in part.figures)
 
 
@@ -163,6 +164,28 @@ def test_synthetic_figures_say_so_in_the_text_and_the_annex():
     assert part.status == "available" and all(f.synthetic for f in part.figures)
     assert "SYNTHETISCHE DEMODATA" in part.text
     assert draft.annexes[0].synthetic and "SYNTHETISCHE DEMODATA" in draft.text.split("### Bijlage 1")[1]
+
+
+def test_a_real_published_total_beside_a_synthetic_breakdown_says_they_do_not_add_up():
+    draft = draft_document(parse_text("1. Hoeveel werkzoekenden waren er op 31 maart 2023, opgesplitst per provincie?"))
+    text = draft.parts[0].text
+    published = _published("VDAB-004")  # the real count of that day, quoted in the press
+    assert published["reference_date"] == "2023-03-31" and _dutch(published["value"]) in text
+    with (DATA_DIR / "synthetic" / "vdab_werkzoekenden.csv").open(encoding="utf-8") as handle:
+        synthetic = sum(int(r["werkzoekenden_zonder_werk"]) for r in csv.DictReader(handle) if r["maand"] == "2023-03")
+    assert _dutch(synthetic) in text and "SYNTHETISCHE DEMODATA" in text
+    assert "komen uit synthetische demodata; ze tellen niet op tot het gepubliceerde cijfer" in text
+
+
+def test_words_not_understood_are_named_ten_at_most_and_numbers_cut_from_the_questions_own_tokens_pass_the_guard():
+    # Not a parliamentary question but it asks something: the part names what it did not understand (some of it
+    # digits cut out of a longer token such as a press URL's id) and the draft still comes out.
+    text = ("Hoeveel werkzoekenden vermeldt de pagina https://www.nieuwsblad.be/cnt/dmf20230404_93467997 naast de jobseekers, "
+            "de rate en de leavers van het quarter qsa4e1 en de occupancy?")
+    draft = draft_document(parse_text(text))
+    note = draft.parts[0].text
+    assert draft.parts[0].status == "needs_review" and "'93467997'" in note
+    assert "en nog andere woorden" in note and note.count("'") == 2 * 10
 
 
 # --- the numbers guard ---------------------------------------------------------------------

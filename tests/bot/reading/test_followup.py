@@ -62,3 +62,13 @@ def test_a_clear_restarts_the_conversation():
     assert ask("alleen Limburg", state, asked=ASKED).follow_up
     alone = ask("alleen Limburg", AskState(), asked=ASKED)
     assert not alone.follow_up and alone.status != "available"  # nothing to refine: no figure from nowhere
+
+
+def test_one_province_replaces_the_breakdown_per_province_and_every_province_replaces_one():
+    _, antwerpen = _chain("Hoeveel werkzoekenden zonder werk waren er eind 2023 per provincie?", "voor Antwerpen alleen")
+    frame = _jobseekers().query("maand == '2023-12'")
+    assert (antwerpen.reading["filters"], antwerpen.reading["breakdowns"]) == ({"provincie": ["Antwerpen"]}, [])
+    assert antwerpen.total == frame.query("provincie == 'Antwerpen'")["werkzoekenden_zonder_werk"].sum()
+    _, every = _chain("Hoeveel werkzoekenden zonder werk waren er eind 2023 in Limburg?", "en per provincie?")
+    assert (every.reading["filters"], every.reading["breakdowns"]) == ({}, ["provincie"])
+    assert {r["provincie"]: r["werkzoekenden"] for r in every.rows} == frame.groupby("provincie")["werkzoekenden_zonder_werk"].sum().to_dict()

@@ -60,6 +60,10 @@ PHRASINGS = [
     ("Combien de demandeurs d'asile inscrits au VDAB ont trouvé un emploi en 2023 ?", "asielzoeker", "aan_het_werk", ["VDAB"], "not_identified"),
     ("How many jobseekers found work in 2024?", "werkzoekende", "aan_het_werk", [], "available"),
     ("How many asylum seekers registered with VDAB found a job in 2023?", "asielzoeker", "aan_het_werk", ["VDAB"], "not_identified"),
+    ("How many jobseekers with refugee status found work in 2023?", "erkend_vluchteling", "aan_het_werk", [], "not_identified"),
+    ("Combien de demandeurs d'emploi ont suivi une formation du VDAB en 2024 ?", "werkzoekende", "opleiding", ["VDAB"], "available"),
+    # Another agency's register, whoever it counts: that agency's data.
+    ("Hoeveel Oekraïense ontheemden verbleven in de opvang van Fedasil?", "oekraiense_ontheemde", "opvang", ["Fedasil"], "owned_elsewhere"),
 ]
 
 
@@ -128,6 +132,34 @@ def test_filters_in_short_and_misspelt_forms():
     assert misspelt.filters == {"provincie": ["Limburg"]} and misspelt.corrected == {"limbug": "limburg"} and not misspelt.unplaced
     reading = read("Hoeveel laaggeschoolde vrouwelijke werkzoekenden jonger dan 25 jaar met de Oekraïense nationaliteit?")
     assert reading.filters == {"opleidingsniveau": ["laag"], "geslacht": ["vrouw"], "leeftijd": ["<25"], "nationaliteit": ["Oekraïens"]}
+
+
+def test_short_province_forms_and_breakdown_words_with_their_small_words():
+    for short in ["W-Vl", "w.vl.", "WVL"]:
+        assert read(f"Hoeveel werkzoekenden waren er in december 2022 in {short}?").filters == {"provincie": ["West-Vlaanderen"]}
+    for text in ["and by age group?", "per age group", "en naar leeftijdsgroep"]:
+        reading = read(text)
+        assert (reading.breakdowns, reading.unplaced) == (["leeftijd"], [])
+
+
+def test_that_province_is_the_province_named_before_never_a_breakdown():
+    first = read("Hoeveel werkzoekenden zonder werk waren er op 30 september 2023 in de provincie Antwerpen?")
+    second = read("Hoeveel daarvan waren jonger dan 25 jaar?", context=first)
+    third = read("Hoeveel werkzoekenden uit die provincie stroomden in 2023 uit naar werk, opgesplitst naar geslacht?", context=second)
+    # The province only: not the age group of the sub-question before, nor a breakdown per province.
+    assert (third.filters, third.breakdowns, third.unplaced) == ({"provincie": ["Antwerpen"]}, ["geslacht"], [])
+    alone = read("Hoeveel werkzoekenden uit die provincie vonden werk in 2023?")
+    assert alone.unplaced == ["die provincie"] and resolve(alone).status == "needs_review"
+    # "en dat per provincie" still asks for a breakdown.
+    assert read("Hoeveel werkzoekenden waren er eind 2023, en dat per provincie?").breakdowns == ["provincie"]
+
+
+def test_of_these_applicants_how_many_are_job_seekers_keeps_the_applicants():
+    first = read("Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend?")
+    second = read("Hoeveel van deze verzoekers zijn ingeschreven als werkzoekende bij VDAB?", context=first)
+    assert [p.id for p in second.populations] == ["asielzoeker", "werkzoekende"]
+    verdict = resolve(second)
+    assert (verdict.status, verdict.owner) == ("not_identified", "VDAB")  # never the count of all job seekers
 
 
 def test_a_course_name_is_a_course_only_in_a_question_about_courses():
