@@ -25,7 +25,7 @@ Conventions (the product's rule book, as applied here)
 - "total": the sum of the values for a flow over a year range ("van X tot en met Y") or over a
   breakdown of one period, and for a stock broken down at one reference date; null otherwise
   (single figure, "in X en Y", flows without period, stocks per year or per month).
-- Conversation follow-ups: "alleen X" adds a filter (an existing breakdown is kept), "en per X" / "nu per X" replaces the
+- Conversation follow-ups: "alleen X" adds a filter (an existing breakdown is kept unless it is X's own), "en per X" / "nu per X" replaces the
   breakdown, "zonder opdeling" drops it, "en in 2022?" / "en het jaar ervoor?" changes the period.
 - "Hoeveel van hen vonden werk?" after a job-seeker count: the outflow to work of the same group
   (same filters) in the year of the first question; the data hold no cohort follow-up.
@@ -600,6 +600,9 @@ def refine(prev: dict, question: str, **changes) -> dict:
     spec.pop("note", None)
     spec["question"] = question
     spec.update(changes)
+    if "filters" in changes and "breakdown" not in changes:
+        # One value of a dimension asked ("alleen Limburg" after "per provincie"): that value, no longer a breakdown.
+        spec["breakdown"] = [b for b in spec.get("breakdown", []) if len(spec["filters"].get(b, [])) != 1]
     return spec
 
 

@@ -172,6 +172,9 @@ class Term(BaseModel):
     includes: list[str] = Field(default_factory=list)
     # For a measure: a generic count ("het aantal"), which gives way to any other measure named with it.
     generic: bool = False
+    # For a measure: a ranked list (the top nationalities), published only: said as one list in its
+    # published order, with each value in its own unit (a share, a count, or only the rank).
+    ranking: bool = False
 
 
 class DimensionWords(BaseModel):

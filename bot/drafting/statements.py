@@ -5,6 +5,7 @@ behind every number. Drafts, `ask` and the app all word statistics here (one cod
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.drafting.house_style import (
@@ -269,7 +270,44 @@ def _cell_label(dimension: str, value) -> str:
     return said.get(str(value), str(value)) if isinstance(said, dict) else str(value)
 
 
+def _rank(figure: Figure) -> float:
+    """A figure's place in its published list: its rank, the 'rang N' of its indicator, else by size."""
+    if figure.unit == "rank":
+        return figure.value
+    said = re.search(r"\brang (\d+)", figure.indicator)
+    return int(said.group(1)) if said else -figure.value
+
+
+def ranking_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, statement: Statement, names: OwnerNames) -> list[str]:
+    """A published ranked list (the top nationalities) as one sentence per period and page: names in the
+    published order, each with its share or count where the page gives one; a rank alone is no figure to say."""
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for figure in [*stat.published, *(f for p in stat.slices for f in p.published)]:
+        groups.setdefault((figure.reference_date or figure.reference_period, figure.source_url), []).append(figure)
+    sentences = []
+    for (period, _), figures in groups.items():
+        figures = sorted(figures, key=_rank)
+        ids = dict.fromkeys([figures[0].figure_id, figures[-1].figure_id])
+        citation = sources.cite(kind="figure", id=" tot ".join(ids), title=figures[0].source_title, url=figures[0].source_url,
+                                passage=" | ".join(dict.fromkeys(f.quote for f in figures)), owner=figures[0].owner, reference_period=period)
+        statement.citations.append(citation)
+        when = _figure_when(figures[0])
+        items = []
+        for figure in figures:
+            statement.figures.append(FigureRef(value=figure.value, dataset="gepubliceerde_cijfers",
+                                               label=f"{figure.indicator}: {figure.breakdown_value}", filters={"figure_id": [figure.figure_id]},
+                                               reference_period=when[3:], synthetic=False, citation=citation.n))
+            amount = "" if figure.unit == "rank" else f" ({_amount(figure.value, figure.unit, figure.qualifier)}"
+            amount += {"": "", "percent": " van de verzoeken)", "persons": " verzoekers)"}.get(figure.unit if amount else "", ")")
+            items.append(figure.breakdown_value + amount)
+        sentences.append(phrase("ranking", when=when, label=catalog.label(stat.reading.measure_id), items=dutch_list(items),
+                                source=attribution(figures[0], catalog, names)) + f" [{citation.n}].")
+    return sentences
+
+
 def figures_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, statement: Statement, names: OwnerNames) -> list[str]:
+    if stat.reading.measure_id and catalog.measure_term(stat.reading.measure_id).ranking:
+        return ranking_statement(stat, sources, catalog, statement, names)
     sentences: list[str] = []
     notes: list[str] = []
     if stat.synthetic:

@@ -48,8 +48,8 @@ def classify(text: str, reading: Reading) -> Kind:
         return "actions"
     if re.search(_PROCEDURE, folded):
         return "procedure"
-    if measure or (counts and (reading.populations or reading.measure_id)):
-        return "statistic"
+    if measure or ((counts or reading.breakdowns) and (reading.populations or reading.measure_id)):
+        return "statistic"  # "de belangrijkste nationaliteiten van de verzoekers": a breakdown of a group asks for figures
     if counts and re.search(r"\bhoeveel\b|\bcombien\b|\bhow many\b", folded):
         return "statistic"  # a count of something the catalog does not know: said so, not ignored
     return "other"

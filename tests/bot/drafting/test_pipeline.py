@@ -188,6 +188,30 @@ def test_words_not_understood_are_named_ten_at_most_and_numbers_cut_from_the_que
     assert "en nog andere woorden" in note and note.count("'") == 2 * 10
 
 
+def _top_nationalities(year: str) -> list[dict]:
+    with (DATA_DIR / "published-figures" / "published_figures.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["owner"] == "DVZ" and r["breakdown_dimension"] == "nationaliteit"
+                and r["reference_period"] == year and ("rang" in r["indicator"] or r["unit"] == "rank")]
+    return sorted(rows, key=lambda r: float(r["value"]) if r["unit"] == "rank" else int(r["indicator"].split("rang ")[1].rstrip(")")))
+
+
+@pytest.mark.parametrize("year", ["2022", "2023"])
+def test_the_main_nationalities_are_the_published_top_five_in_order(year):
+    draft = draft_document(parse_text(f"1. Wat waren in {year} de belangrijkste herkomstlanden van de verzoekers om internationale bescherming?"))
+    (part,) = draft.parts
+    expected = _top_nationalities(year)
+    assert len(expected) == 5 and part.status == "available" and part.kind == "statistic"
+    names = [r["breakdown_value"] for r in expected]
+    positions = [part.text.index(name) for name in names]
+    assert positions == sorted(positions)  # the published order
+    for row in expected:
+        if row["unit"] == "percent":
+            assert f"{row['breakdown_value']} ({_dutch(row['value'])}% van de verzoeken)" in part.text
+        else:  # a rank is a place in the list, not a figure to state
+            assert f"{row['breakdown_value']} ({_dutch(row['value'])}" not in part.text
+    assert len(draft.sources) == 1 and "Opdeling" not in part.text and "niet beschikbaar" not in part.text
+
+
 # --- the numbers guard ---------------------------------------------------------------------
 def test_guard_reads_dutch_numbers_and_ignores_structure():
     allowed = allowed_values([35385, 12.5], ["vraag van 2 februari 2024"])
