@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bot.parse.files import refuse_pipe
 from tools.errors import PQError
 
 # Files the CLI reads besides questions (whose limit is in bot/parse/files.py).
@@ -44,6 +45,7 @@ def _read_small_file(path: str, limit: int, what: str) -> str:
         if path == "-":
             data = sys.stdin.buffer.read(limit + 1)
         else:
+            refuse_pipe(Path(path))
             with open(path, "rb") as handle:
                 data = handle.read(limit + 1)
     except OSError as exc:
@@ -247,6 +249,10 @@ def _filters(args: argparse.Namespace):
     for name in args.source or []:
         if name not in known:
             raise PQError(f"unknown source {name!r}; choose from: {', '.join(known)}")
+    for flag, value in (("--from", args.start), ("--to", args.end)):
+        # pydantic would take a bare number for a Unix timestamp: a date is asked as YYYY-MM-DD.
+        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise PQError(f"{flag} {value!r} is not a date; give it as YYYY-MM-DD")
     try:
         filters = SearchFilters(sources=args.source or [], department=args.department, mp=args.mp, party=args.party,
                                 theme=args.theme, date_from=args.start, date_to=args.end, answered_only=args.answered)
@@ -268,9 +274,12 @@ def _read_queries(path: str) -> list[tuple[str, str]]:
             continue
         try:
             item = json.loads(line)
-            qid, query = str(item["qid"]), str(item["query"])
+            qid, query = item["qid"], item["query"]
+            if not isinstance(query, str) or not isinstance(qid, str | int) or isinstance(qid, bool):
+                raise TypeError
+            qid = str(qid)
         except (ValueError, KeyError, TypeError, IndexError, RecursionError):
-            raise PQError(f"{path}, line {number}: expected a JSON object with \"qid\" and \"query\"") from None
+            raise PQError(f"{path}, line {number}: expected a JSON object with \"qid\" (text or number) and \"query\" (text)") from None
         try:
             queries.append((qid, check_query(query)))
         except PQError as exc:
@@ -400,6 +409,9 @@ class ConversationFile:
             return None
         if not self.path.is_file():
             raise self._not_ours("not a regular file")
+        if not self.path.stat().st_mode & 0o222 or not os.access(self.path, os.W_OK):
+            # A file made read-only is not to be replaced, even though its folder would allow it.
+            raise PQError(f"{self.shown} is read-only; it is left unchanged: give another file name or make it writable")
         envelope = self._envelope()
         try:
             return self._model().model_validate(envelope["state"])
@@ -422,8 +434,11 @@ class ConversationFile:
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise self._not_ours("not JSON") from None
         if isinstance(payload, dict) and payload.get("type") == self.state_type:
-            if payload.get("version") != STATE_VERSION or not isinstance(payload.get("state"), dict):
+            if payload.get("version") != STATE_VERSION:
                 raise PQError(f"{self.shown} is a conversation state of another version ({payload.get('version')!r}); "
+                              "it is left unchanged: give another file name to start a new conversation")
+            if not isinstance(payload.get("state"), dict):
+                raise PQError(f"{self.shown} is a conversation state this version cannot read; "
                               "it is left unchanged: give another file name to start a new conversation")
             return payload
         if isinstance(payload, dict) and payload.get("type") in _STATE_COMMANDS:
@@ -654,15 +669,33 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.func(args)
     except PQError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last net: a failure nobody foresaw is still one line, not a traceback
-        detail = next(iter(str(exc).splitlines()), "")
-        print(f"error: unexpected failure ({type(exc).__name__}{': ' + detail if detail else ''})", file=sys.stderr)
+    except OSError as exc:  # a path that is no folder, a folder without rights: what the system said, about which file
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {_one_line(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:
+        if "Symlink loop" not in str(exc):
+            return _unexpected(exc)
+        print(f"error: {_one_line(str(exc))} (a link that leads back to itself)", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last net: a failure nobody foresaw is still one line, not a traceback
+        return _unexpected(exc)
     return 0
+
+
+def _one_line(message: str) -> str:
+    """An error is one line, even when a path it names holds a line break."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _unexpected(exc: Exception) -> int:
+    detail = next(iter(str(exc).splitlines()), "")
+    print(f"error: unexpected failure ({type(exc).__name__}{': ' + detail if detail else ''})", file=sys.stderr)
+    return 2

@@ -44,7 +44,12 @@ def find_precedents_many(index, doc: Document, subs: list[Route], k: int = PRECE
         # A copy of this very question under another id (pasted without header) is not a precedent either.
         hits = [h for h in ranked if h.relevant and not copies_question(h, [sub.text])]
         if hits:
-            own = subject_coverage(index, sub.text, hits, leave_out=doc.title)
+            # With several parts the title is their common subject, and each part must add its own; a single
+            # part's subject is the whole question, title included.
+            if len(doc.subquestions) > 1:
+                own = subject_coverage(index, sub.text, hits, leave_out=doc.title)
+            else:
+                own = subject_coverage(index, f"{doc.title} {sub.text}", hits)
             context = subject_coverage(index, doc.title, hits) if doc.title.strip() else [1.0] * len(hits)
             hits = [h for h, a, b in zip(hits, own, context, strict=True) if a >= SUBJECT_FLOOR and b >= SUBJECT_FLOOR]
         found.append(hits[:k])

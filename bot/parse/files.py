@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +25,16 @@ def read_bounded(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
     """At most `limit` + 1 bytes: enough to tell a too-large input without reading all of it
     (a pipe, a device like /dev/zero or a huge file would otherwise fill the memory)."""
     return stream.read(limit + 1)
+
+
+def refuse_pipe(path: Path) -> None:
+    """A named pipe (or socket) blocks on open until someone writes to it: refused before opening."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # opening it says what is wrong
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        raise ParseError(f"{path} is a named pipe, not a file; give a file, or - to read standard input")
 
 
 def pdf_text(data: bytes) -> str:
@@ -64,6 +76,11 @@ def parse_text(text: str) -> Document:
     return doc
 
 
+# A "\ud800" escape without its pair decodes to a string no output can encode: read as U+FFFD instead.
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                             r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
 def parse_bytes(data: bytes, name: str = "") -> Document:
     if not data.strip():
         raise ParseError(f"{name or 'the file'} is empty")
@@ -75,7 +92,7 @@ def parse_bytes(data: bytes, name: str = "") -> Document:
     text = decode_text(data)
     if suffix == ".json" or text.lstrip().startswith("{"):
         try:
-            payload = json.loads(text)
+            payload = json.loads(_LONE_SURROGATE.sub(r"\\ufffd", text))
         except json.JSONDecodeError as exc:
             raise ParseError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
         except (ValueError, RecursionError) as exc:  # a 5,000-digit number, arrays nested 100,000 deep
@@ -91,6 +108,7 @@ def parse_path(path: str | Path) -> Document:
     if path.is_dir():
         raise ParseError(f"{path} is a folder, not a file")
     too_large = ParseError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    refuse_pipe(path)
     try:
         if path.stat().st_size > MAX_BYTES:  # a regular file: refused without reading it
             raise too_large

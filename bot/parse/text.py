@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from tools.text import squash
 
+_NUMBERED = re.compile(r"\d{1,3}\s*[.)]\s+[A-ZÀ-Ý]")
+
 
 def unwrap(text: str) -> str:
     """Join the hard-wrapped lines of a PDF extract into paragraphs.
@@ -19,8 +21,13 @@ def unwrap(text: str) -> str:
     for paragraph in paragraphs:
         lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
         out = ""
-        for line in lines:
+        for number, line in enumerate(lines):
             if not out:
+                out = line
+            elif _NUMBERED.match(line) and (out.endswith((".", "?", "!", ":", ";")) or (number == 1 and len(out) <= 200)):
+                # "1. Hoeveel …?" right under a title or after a finished sentence starts a part of its own,
+                # blank line or not (a pasted question often has none).
+                joined.append(re.sub(r"[ \t]+", " ", out))
                 out = line
             elif out.endswith("-") and not out.endswith(" -"):
                 out += line

@@ -143,6 +143,8 @@ class PrecedentIndex:
 
     def __init__(self, folder: Path | None = None, embedder=None, vector_cache: Path | None | bool = True) -> None:
         self.folder = Path(folder) if folder else data_dir()
+        if self.folder.exists() and not self.folder.is_dir():
+            raise IndexUnavailable(f"the data folder {self.folder} (PQ_DATA_DIR) is a file, not a folder")
         self._embedder = embedder
         # True: the vectors shipped with the corpus; a folder: those; None/False: embed everything.
         self._vector_cache = vector_cache

@@ -5,6 +5,7 @@ their arguments must be refused before it loads (it takes most of a minute on a 
 """
 
 import json
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -264,3 +265,62 @@ def test_the_seed_still_parses(cli):
     """The battery's counterpart: a real question is not refused."""
     result = cli("parse", str(SEED), "--json")
     assert result.code == 0 and json.loads(result.out)["id"] == "vp:2023-2024:216"
+
+
+# --- second battery: pipes, odd paths, loose JSON, dates that are numbers ----------------------------
+@pytest.mark.parametrize("command", [["parse"], ["draft"], ["search", "--queries"], ["chat", "--state", "STATE", "--file"]])
+def test_a_named_pipe_is_refused_instead_of_waiting_for_a_writer(cli, tmp_path, command):
+    pipe = tmp_path / "vraag.fifo"
+    os.mkfifo(pipe)
+    args = [str(tmp_path / "chat.json") if a == "STATE" else a for a in command]
+    assert "is a named pipe, not a file" in cli(*args, str(pipe)).one_error_line()
+
+
+def test_a_path_with_a_line_break_still_gives_one_line(cli, tmp_path):
+    assert "no such file" in cli("parse", str(tmp_path / "geen\nbestand.txt")).one_error_line()
+
+
+def test_a_state_file_that_links_to_itself(cli, tmp_path):
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    assert "leads back to itself" in cli("ask", "Hoeveel werkzoekenden?", "--state", str(tmp_path / "a.json")).one_error_line()
+
+
+def test_a_data_folder_that_is_a_file(cli, env, tmp_path):
+    not_a_folder = tmp_path / "data.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    env(PQ_DATA_DIR=str(not_a_folder))
+    assert "is a file, not a folder" in cli("search", "opleiding").one_error_line()
+    assert not_a_folder.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("value", ["1704067200", "86400", "2024/01/01"])
+def test_search_dates_are_dates_not_timestamps(cli, value):
+    assert f"--from '{value}' is not a date" in cli("search", "opleiding", "--from", value).one_error_line()
+
+
+@pytest.mark.parametrize("line", ['{"qid": null, "query": "opleiding"}', '{"qid": "1", "query": {"tekst": "opleiding"}}',
+                                  '{"qid": true, "query": "opleiding"}', '{"qid": "1", "query": ["opleiding"]}'])
+def test_a_queries_line_with_values_that_are_not_text(cli, tmp_path, line):
+    path = tmp_path / "queries.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    assert "line 1: expected a JSON object" in cli("search", "--queries", str(path)).one_error_line()
+
+
+def test_an_unpaired_surrogate_in_open_data_is_read_as_a_replacement_character(cli, tmp_path):
+    path = tmp_path / "vraag.json"
+    path.write_text('{"titel": "Tewerkstelling \\ud800 asielzoekers", "thema": "Werk"}', encoding="utf-8")
+    result = cli("parse", str(path))
+    assert result.code == 0 and "Tewerkstelling \ufffd asielzoekers" in result.out
+
+
+def test_a_title_right_above_the_numbered_parts_does_not_merge_them(cli, tmp_path):
+    path = tmp_path / "vraag.txt"
+    path.write_text("Schriftelijke vraag\n" + "".join(f"{n}. Hoeveel werkzoekenden waren er in deel {n}?\n" for n in range(1, 102)),
+                    encoding="utf-8")
+    assert "101 numbered sub-questions" in cli("draft", str(path)).one_error_line()  # not one merged "part"
+    from bot.parse.files import parse_text
+
+    doc = parse_text("Vraag over werk\n1. Hoeveel werkzoekenden waren er eind 2023?\n2. Hoeveel vonden werk in 2023?")
+    assert doc.title == "Vraag over werk" and [s.text for s in doc.subquestions] == [
+        "Hoeveel werkzoekenden waren er eind 2023?", "Hoeveel vonden werk in 2023?"]

@@ -85,3 +85,19 @@ def test_a_failed_write_keeps_the_previous_state_whole(cli, tmp_path, monkeypatc
     assert "No space left on device" in line
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == ["gesprek.json"]  # no temporary file left
+
+
+def test_a_read_only_state_file_is_left_unchanged(cli, tmp_path):
+    path = tmp_path / "gesprek.json"
+    assert cli("ask", QUESTION, "--state", str(path)).code == 0
+    path.chmod(0o444)
+    before = path.read_bytes()
+    assert "is read-only; it is left unchanged" in cli("ask", "alleen Limburg", "--state", str(path)).one_error_line()
+    assert path.read_bytes() == before
+
+
+def test_a_state_envelope_without_a_state_says_it_cannot_be_read(cli, tmp_path):
+    path = tmp_path / "gesprek.json"
+    path.write_text('{"type": "pq-chat-conversation", "version": 1, "state": null}', encoding="utf-8")
+    message = cli("chat", "schrap deel 2", "--state", str(path)).one_error_line()
+    assert "this version cannot read" in message and "another version" not in message
