@@ -196,8 +196,7 @@ _CATALOGUE: list[tuple[str, Translation]] = [
     (r"(?P<name>.+) is larger than (?P<n>\d+) MB",
      lambda m: f"{'Het bestand' if m['name'] == 'the file' else m['name']} is groter dan {m['n']} MB."),
     (r"(?P<path>.+) is a folder, not a file", "{path} is een map, geen bestand."),
-    (r"(?P<path>.+) is a named pipe, not a file; give a file, or - to read standard input",
-     "{path} is een named pipe, geen bestand; geef een bestand op."),
+    (r"(?P<path>.+) is a socket, not a file", "{path} is een socket, geen bestand."),
     (r"the data folder (?P<path>.+) \(PQ_DATA_DIR\) is a file, not a folder",
      "De gegevensmap {path} (PQ_DATA_DIR) is een bestand, geen map."),
     # messages the app-facing layer (service, dossier) writes in Dutch already: a capital and a full stop

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.parse.files import refuse_pipe
+from bot.parse.files import open_input
 from tools.errors import PQError
 
 # Files the CLI reads besides questions (whose limit is in bot/parse/files.py).
@@ -45,8 +45,7 @@ def _read_small_file(path: str, limit: int, what: str) -> str:
         if path == "-":
             data = sys.stdin.buffer.read(limit + 1)
         else:
-            refuse_pipe(Path(path))
-            with open(path, "rb") as handle:
+            with open_input(Path(path)) as handle:
                 data = handle.read(limit + 1)
     except OSError as exc:
         raise PQError(f"cannot read {path}: {exc.strerror or exc}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from pathlib import Path
@@ -27,14 +28,20 @@ def read_bounded(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
     return stream.read(limit + 1)
 
 
-def refuse_pipe(path: Path) -> None:
-    """A named pipe (or socket) blocks on open until someone writes to it: refused before opening."""
+def open_input(path: Path) -> BinaryIO:
+    """Open a file to read. A named pipe is opened without waiting for a writer (a plain open would
+    block forever when nobody writes): with no writer it reads as empty; a socket is refused."""
     try:
         mode = path.stat().st_mode
     except OSError:
-        return  # opening it says what is wrong
-    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
-        raise ParseError(f"{path} is a named pipe, not a file; give a file, or - to read standard input")
+        mode = 0  # opening it says what is wrong
+    if stat.S_ISSOCK(mode):
+        raise ParseError(f"{path} is a socket, not a file")
+    if not stat.S_ISFIFO(mode):
+        return path.open("rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)  # a writer that is there may take its time
+    return os.fdopen(fd, "rb")
 
 
 def pdf_text(data: bytes) -> str:
@@ -108,11 +115,10 @@ def parse_path(path: str | Path) -> Document:
     if path.is_dir():
         raise ParseError(f"{path} is a folder, not a file")
     too_large = ParseError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    refuse_pipe(path)
     try:
         if path.stat().st_size > MAX_BYTES:  # a regular file: refused without reading it
             raise too_large
-        with path.open("rb") as handle:
+        with open_input(path) as handle:
             data = read_bounded(handle)  # a device or a pipe has no size to check first
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None

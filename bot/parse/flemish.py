@@ -75,6 +75,10 @@ def _minister_block_start(text: str, answer_start: int) -> tuple[int, str]:
     return start, " ".join(block)
 
 
+# An unnumbered question asks a few things; the corpus's longest numbered one has 20 parts.
+MAX_UNNUMBERED = 20
+
+
 def parse_question_text(raw: str, *, source: Source = Source.VLAAMS_PARLEMENT) -> Document:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\xa0", " ")
     if not text.strip():
@@ -133,7 +137,14 @@ def parse_question_text(raw: str, *, source: Source = Source.VLAAMS_PARLEMENT) -
         subquestions = [SubQuestion(number=n, text=squash(t)) for n, t in split.parts]
         introduction = split.intro
     elif "?" in body:
-        subquestions = [SubQuestion(number=1, text=squash(body))]
+        # Unnumbered, several questions ("Hoeveel …? En welke acties …?"): each is a part to answer, not
+        # one part whose kind the last sentence decides. What follows the last "?" ("Graag per provincie.") stays with it.
+        pieces = [q for q in re.split(r"(?<=\?)\s+", squash(body)) if q.strip()]
+        if len(pieces) > 1 and "?" not in pieces[-1]:
+            pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]
+        if len(pieces) > MAX_UNNUMBERED:
+            pieces = [squash(body)]  # hundreds of question marks are no written question: judged as one text
+        subquestions = [SubQuestion(number=n, text=q) for n, q in enumerate(pieces, 1)]
         introduction = ""
     else:
         subquestions, introduction = [], body

@@ -403,3 +403,13 @@ def test_a_quote_of_several_sentences_is_one_claim_with_its_marker():
     assert unsupported_claims(part, []) == []
     part.text += "\nDaarnaast waren er 36 plaatsen."
     assert unsupported_claims(part, []) == ["36"]
+
+
+def test_a_pasted_figure_question_and_actions_question_get_a_part_each():
+    draft = draft_document(parse_text("Hoeveel werkzoekenden zonder werk waren er in Limburg eind 2023, per geslacht? "
+                                      "En welke acties onderneemt VDAB om hen te activeren?"))
+    assert [(p.kind, p.status) for p in draft.parts] == [("statistic", "available"), ("actions", "actions")]
+    with (DATA_DIR / "synthetic" / "vdab_werkzoekenden.csv").open(encoding="utf-8") as handle:
+        limburg = sum(int(r["werkzoekenden_zonder_werk"]) for r in csv.DictReader(handle)
+                      if r["maand"] == "2023-12" and r["provincie"] == "Limburg")
+    assert _dutch(limburg) in draft.parts[0].text

@@ -139,3 +139,17 @@ def test_question_without_header_parses_with_warning(seed_text):
 def test_no_recognisable_question(text):
     with pytest.raises(ParseError):
         parse_question_text(text)
+
+
+def test_unnumbered_questions_are_each_a_part_and_a_closing_request_stays_with_the_last():
+    doc = parse_question_text("Uit cijfers blijkt een stijging. Hoeveel werkzoekenden waren er eind 2023? "
+                              "En welke acties onderneemt VDAB? Graag per provincie.")
+    assert [s.text for s in doc.subquestions] == ["Uit cijfers blijkt een stijging. Hoeveel werkzoekenden waren er eind 2023?",
+                                                  "En welke acties onderneemt VDAB? Graag per provincie."]
+    one = parse_question_text("Hoeveel werkzoekenden waren er eind 2023? Graag per provincie.")
+    assert [s.text for s in one.subquestions] == ["Hoeveel werkzoekenden waren er eind 2023? Graag per provincie."]
+
+
+def test_a_title_right_above_the_numbered_parts_is_the_title():
+    doc = parse_question_text("Werkzoekenden in Limburg\n1. Hoeveel werkzoekenden waren er eind 2023?\n2. En eind 2022?")
+    assert doc.title == "Werkzoekenden in Limburg" and [s.number for s in doc.subquestions] == [1, 2]
