@@ -525,8 +525,8 @@ class Chat:
         head = folded[: match.start()]
         hit = self._hit_named(head, state.hits)
         if hit is None:
-            return ChatReply(kind="help", text=f"Welk resultaat? Kies een nummer van 1 tot {len(state.hits)}, bijvoorbeeld 'citeer 1 in deel "
-                             f"{label}'.", state=state)
+            choose = "Er is één resultaat" if len(state.hits) == 1 else f"Kies een nummer van 1 tot {len(state.hits)}"
+            return ChatReply(kind="help", text=f"Welk resultaat? {choose}, bijvoorbeeld 'citeer 1 in deel {label}'.", state=state)
         part = _parts_named(state.draft, [label])[0]
         if hit.id in {c.id for c in part.citations if c.kind == "precedent"}:
             return ChatReply(kind="cite", text=f"Deel {part.label} citeert {hit.title or hit.id} al; er is niets gewijzigd.", state=state)

@@ -59,27 +59,36 @@ def _read_small_file(path: str, limit: int, what: str) -> str:
         raise PQError(f"{path} is not UTF-8 text (byte {exc.start}); {what} is UTF-8") from None
 
 
+# Control characters and bidirectional overrides of a pasted text would act on the terminal (colours, a bell,
+# text shown reversed); printed as text they are replaced by U+FFFD (--json keeps them, escaped).
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _say(text: str, file=None) -> None:
+    print(_TERMINAL_CONTROLS.sub("\ufffd", text), file=file or sys.stdout)
+
+
 def cmd_parse(args: argparse.Namespace) -> None:
     doc = _read_question(args.path)
     if args.json:
         _print_json(doc.to_json_dict())
         return
-    print(f"{doc.id}  ({doc.source.value}, {doc.status.value})")
+    _say(f"{doc.id}  ({doc.source.value}, {doc.status.value})")
     if doc.number is not None:
-        print(f"nr. {doc.number}  date {doc.date}  session {doc.session}")
+        _say(f"nr. {doc.number}  date {doc.date}  session {doc.session}")
     if doc.mp:
-        print(f"MP: {doc.mp.name}" + (f" ({doc.mp.party})" if doc.mp.party else ""))
+        _say(f"MP: {doc.mp.name}" + (f" ({doc.mp.party})" if doc.mp.party else ""))
     if doc.addressee:
-        print(f"to: {doc.addressee}" + (f" — {doc.department}" if doc.department else ""))
+        _say(f"to: {doc.addressee}" + (f" — {doc.department}" if doc.department else ""))
     if doc.title:
-        print(f"title: {doc.title}")
+        _say(f"title: {doc.title}")
     for sub in doc.subquestions:
-        print(f"  Q{sub.number}. {sub.text}")
+        _say(f"  Q{sub.number}. {sub.text}")
     for part in doc.answer_parts:
         label = part.label or "(no label)"
-        print(f"  A {label} -> {part.numbers}: {part.text[:100]}{'…' if len(part.text) > 100 else ''}")
+        _say(f"  A {label} -> {part.numbers}: {part.text[:100]}{'…' if len(part.text) > 100 else ''}")
     for warning in doc.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        _say(f"warning: {warning}", file=sys.stderr)
 
 
 def cmd_corpus_stats(args: argparse.Namespace) -> None:
@@ -195,8 +204,8 @@ def _open_index(build_if_missing: bool = True):
 
     index = PrecedentIndex()
     if not index.exists() and build_if_missing:
-        print("The precedent index is not built yet; building it now (first use only).", file=sys.stderr)
-        index.ingest(progress=tqdm_progress())
+        index.ingest(progress=tqdm_progress(), on_start=lambda: print(
+            "The precedent index is not built yet; building it now (first use only).", file=sys.stderr))
     return index
 
 
@@ -491,6 +500,19 @@ def cmd_ask(args: argparse.Namespace) -> None:
     print(answer.sentence)
 
 
+def _bounded_int(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low:,} and {high:,}")
+        return value
+
+    return parse
+
+
 def _chat_message(args: argparse.Namespace):
     """(message, question document or None, question text or None): the message, '-' for standard input, or a
     question file given with --file (then the message may be left out)."""
@@ -501,6 +523,8 @@ def _chat_message(args: argparse.Namespace):
         data = read_bounded(sys.stdin.buffer)
         if len(data) > MAX_BYTES:
             raise PQError(f"standard input is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        if b"\x00" in data:
+            raise PQError("standard input is binary, not a message")  # as parse - and draft - say of it
         try:
             message = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -518,11 +542,11 @@ def _chat_message(args: argparse.Namespace):
     return message, document, question_text(document)
 
 
-def _export_folder(path: str) -> Path:
+def _export_folder(path: str, writable: bool = True) -> Path:
     folder = Path(path).expanduser()
     if not folder.is_dir():
         raise PQError(f"--out {path}: no such folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if writable and not os.access(folder, os.W_OK | os.X_OK):
         raise PQError(f"--out {path}: the folder is not writable")
     return folder
 
@@ -554,14 +578,15 @@ def cmd_chat(args: argparse.Namespace) -> None:
     from bot.retrieval.index import PrecedentIndex
 
     conversation = ConversationFile(args.state, CHAT_STATE_TYPE) if args.state else None
-    folder = _export_folder(args.out)
+    # The folder must exist; whether it is writable matters only for a turn that exports (checked then).
+    _export_folder(args.out, writable=False)
     state = conversation.load() if conversation else None  # checked (ours, readable) before any work
     message, document, question = _chat_message(args)
     index = PrecedentIndex()
     index = index if index.exists() else None
     asked_about = state.question if state else None
     chat = Chat(index=index, llm=chat_model_from_spec(),
-                exporter=lambda draft, fmt: _write_export(draft, fmt, folder, asked_about))
+                exporter=lambda draft, fmt: _write_export(draft, fmt, _export_folder(args.out), asked_about))
     reply = chat.turn(message, state, document=document, question_text=question)
     if conversation:
         conversation.save(reply.state)
@@ -602,7 +627,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--where", action="append", metavar="COL=VAL", help="keep rows where COL equals VAL (repeatable)")
     st.add_argument("--from", dest="start", metavar="PERIOD", help="first period: YYYY or YYYY-MM")
     st.add_argument("--to", dest="end", metavar="PERIOD", help="last period: YYYY or YYYY-MM")
-    st.add_argument("--suppress", type=int, metavar="N", help="show counts below N as <N")
+    st.add_argument("--suppress", type=_bounded_int(1, 1_000_000), metavar="N", help="show counts below N as <N (1 to 1,000,000)")
     st.add_argument("--json", action="store_true", help='print {"rows", "provenance", "synthetic"} as JSON')
     st.set_defaults(func=cmd_stats)
 

@@ -420,7 +420,7 @@ def statistic_statement(stat: StatAnswer, sources: Sources, names: OwnerNames | 
         return statement
     if stat.status == "needs_review":
         words = unplaced_words(verdict.unplaced)
-        text = phrase("needs_review", words=words)
+        text = phrase("needs_review_measures" if verdict.reason_code == "several_measures" else "needs_review", words=words)
         rest = verdict.without_unplaced
         if rest is not None and rest.status in ("not_identified", "owned_elsewhere"):
             hint = not_identified_text(rest, catalog, names) if rest.status == "not_identified" else owned_elsewhere_text(rest, catalog, names, count)

@@ -242,8 +242,9 @@ class PrecedentIndex:
 
     # -- ingestion --------------------------------------------------------------------------------
     def ingest(self, sources: Iterable[str] | None = None, progress: Progress | None = None, rebuild: bool = False,
-               batch_size: int = BATCH) -> IngestReport:
-        """Bring the index up to date for `sources` plus those already indexed."""
+               batch_size: int = BATCH, on_start=None) -> IngestReport:
+        """Bring the index up to date for `sources` plus those already indexed; `on_start()` is called once the
+        lock is taken (so nothing announces a build that another ingest then refuses)."""
         sources = list(sources) if sources is not None else None
         for name in sources or []:
             get_source(name)  # a bad name is an error before anything is locked or loaded
@@ -253,6 +254,8 @@ class PrecedentIndex:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise PQError(f"another ingest is running on {self.folder}; wait for it to finish") from None
+            if on_start:
+                on_start()
             try:
                 return self._ingest(sources, progress or (lambda *_: None), rebuild, batch_size)
             finally:

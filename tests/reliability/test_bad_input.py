@@ -7,6 +7,7 @@ their arguments must be refused before it loads (it takes most of a minute on a 
 import json
 import os
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -165,7 +166,8 @@ def test_a_queries_file_that_is_not_queries(cli, tmp_path, content, message):
         (["--from", "21"], "'21' is not a period"),
         (["--from", "2023", "--to", "2021"], "--from 2023 comes after --to 2021"),
         (["--from", "2022-06", "--to", "2022-05-31"], "comes after"),
-        (["--suppress", "0"], "greater than or equal to 1"),
+        (["--suppress", "0"], "must be between 1 and 1,000,000"),
+        (["--suppress", "9" * 40], "must be between 1 and 1,000,000"),
         (["--by", "jaar", "--by", "jaar"], "--by jaar is given more than once"),
     ],
 )
@@ -345,3 +347,31 @@ def test_a_title_right_above_the_numbered_parts_does_not_merge_them(cli, tmp_pat
     doc = parse_text("Vraag over werk\n1. Hoeveel werkzoekenden waren er eind 2023?\n2. Hoeveel vonden werk in 2023?")
     assert doc.title == "Vraag over werk" and [s.text for s in doc.subquestions] == [
         "Hoeveel werkzoekenden waren er eind 2023?", "Hoeveel vonden werk in 2023?"]
+
+
+def test_control_characters_of_a_pasted_text_do_not_reach_the_terminal(cli, tmp_path):
+    path = tmp_path / "vraag.txt"
+    path.write_text("1. Hoeveel\x1b[31m asielzoekers\a werken\u202e er?\n2. Wat doet VDAB?\n", encoding="utf-8")
+    result = cli("parse", str(path))
+    assert result.code == 0 and "Hoeveel\ufffd[31m asielzoekers\ufffd werken\ufffd er?" in result.out
+    assert not set(result.out) & {"\x1b", "\a", "\u202e"}
+
+
+def test_the_chat_refuses_binary_standard_input(cli):
+    assert "standard input is binary" in cli("chat", "-", stdin=b"hallo\x00\x00 wereld\x00").one_error_line()
+
+
+def test_the_chat_needs_a_writable_export_folder_only_to_export(cli, tmp_path, monkeypatch):
+    import bot.cli
+
+    out = tmp_path / "alleen-lezen"
+    out.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(bot.cli.os, "access",
+                        lambda path, mode: False if Path(path) == out and mode & os.W_OK else real_access(path, mode))
+    state = str(tmp_path / "gesprek.json")
+    help_turn = cli("chat", "wat kan je?", "--state", state, "--out", str(out))
+    assert help_turn.code == 0, help_turn.err
+    assert cli("chat", "1. Hoeveel werkzoekenden waren er eind 2023?", "--state", state, "--out", str(out)).code == 0
+    assert "not writable" in cli("chat", "maak er een Word-bestand van", "--state", state, "--out", str(out)).one_error_line()
+    assert not list(out.iterdir())
