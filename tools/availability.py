@@ -76,11 +76,12 @@ def resolve(reading: Reading, catalog: Catalog | None = None) -> Availability:
     catalog = catalog or default_catalog()
     if reading.unplaced:
         rest = resolve(reading.model_copy(update={"unplaced": []}), catalog)
-        if rest.status == "available" or rest.reason_code == "published_only":
-            # A figure would be given for a question the reader did not fully understand: none is.
+        if rest.status in ("available", "not_available"):
+            # A figure would be given for a question the reader did not fully understand, or "there are no such
+            # data" would be said of a question it did not understand: neither; it is for the desk to check.
             return _verdict("needs_review", "unplaced", reading, unplaced=list(reading.unplaced), owner=rest.owner, without_unplaced=rest)
-        # No figure either way (another agency's data, not identifiable, no data): that verdict holds,
-        # and the words not understood are still said.
+        # Another agency's data or a population the register cannot identify: that verdict holds whatever the
+        # other words, and the words not understood are still said.
         return rest.model_copy(update={"unplaced": list(reading.unplaced)})
     measure = reading.measure_id
     if measure is None:

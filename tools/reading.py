@@ -64,6 +64,8 @@ class Period(BaseModel):
     # Relative periods ("vorig jaar") are read against this date, which is said to the desk.
     relative_to: dt.date | None = None
     words: str = ""
+    # "in 2021 en 2023": the years asked when they are not every year from start to end (per_year only).
+    only_years: list[int] = Field(default_factory=list)
 
     @field_validator("start", "end")
     @classmethod
@@ -82,7 +84,7 @@ class Period(BaseModel):
         return month_range(self.start, self.end)
 
     def years(self) -> list[int]:
-        return list(range(int(self.start[:4]), int(self.end[:4]) + 1))
+        return list(self.only_years) or list(range(int(self.start[:4]), int(self.end[:4]) + 1))
 
     def whole_years(self) -> bool:
         return self.start.endswith("-01") and self.end.endswith("-12")

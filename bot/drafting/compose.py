@@ -89,8 +89,7 @@ class Composer:
         if part.status in ("not_available", "needs_review"):
             part.to_complete = True
             part.text += f" {TO_COMPLETE}"
-            if part.status == "not_available":
-                self._add_quotes(part, first)
+            self._add_quotes(part, first)  # what was answered before helps the desk complete it
         return part
 
     def _add_quotes(self, part: DraftPart, answer: SubAnswer, limit: int = 2) -> None:

@@ -17,7 +17,9 @@ def period_description(period: Period | None) -> str:
     if period.point and period.day and not period.per_year:
         words = f"op {format_dutch_date(period.day)}"
     elif period.per_year:
-        words = f"per jaar, {span_words(period.start, period.end)}" + (" (telkens op het einde van het jaar)" if period.point else "")
+        named = [str(y) for y in period.only_years]
+        years = f"{', '.join(named[:-1])} en {named[-1]}" if named else span_words(period.start, period.end)
+        words = f"per jaar, {years}" + (" (telkens op het einde van het jaar)" if period.point else "")
     elif period.open_end:
         words = f"sinds {span_words(period.start, period.start)}"
     else:

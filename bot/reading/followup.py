@@ -46,7 +46,8 @@ def _shift(period: Period, years: int) -> Period:
     start, end = int(period.start[:4]) + years, int(period.end[:4]) + years
     day = period.day.replace(year=period.day.year + years) if period.day else None
     return period.model_copy(update={"start": month_key(start, int(period.start[5:])), "end": month_key(end, int(period.end[5:])),
-                                     "day": day, "words": "het jaar ervoor" if years < 0 else "het jaar erna"})
+                                     "day": day, "words": "het jaar ervoor" if years < 0 else "het jaar erna",
+                                     "only_years": [y + years for y in period.only_years]})
 
 
 def apply_follow_up(previous: Reading, turn: Reading, text: str, catalog: Catalog | None = None) -> Reading:

@@ -91,18 +91,20 @@ def _rules():
           rf"((?:\s*(?:,|en|et|and|respectievelijk)\s*(?:(?:op het einde van|eind|einde|fin|end of)\s+|van\s+|de\s+|of\s+)?(?:19|20)\d\d)+)")
     def _end_of_years(m, asked):
         years = [int(m.group(1)), *(int(y) for y in re.findall(r"\d{4}", m.group(2)))]
-        if years != list(range(years[0], years[-1] + 1)):
+        if sorted(set(years)) != years:
             return None
-        return _span((years[0], 1), (years[-1], 12), m.group(), per_year=True, point=True)
+        gaps = years != list(range(years[0], years[-1] + 1))
+        return _span((years[0], 1), (years[-1], 12), m.group(), per_year=True, point=True, only_years=years if gaps else [])
 
     @rule(rf"(?:in|en|tijdens|during|voor)?\s*(?:de jaren\s+|les annees\s+|the years\s+)?{_YEAR}((?:\s*,\s*{_YEAR})*)\s*(?:en|et|and|&|respectievelijk|resp\.)\s*(?:in\s+)?{_YEAR}")
     def _year_list(m, asked):
         years = [int(m.group(1)), *(int(y) for y in re.findall(r"\d{4}", m.group(2) or "")), int(m.group(4))]
         if sorted(years) != years or len(set(years)) != len(years):
             return None
-        if years != list(range(years[0], years[-1] + 1)):
-            return None  # "in 2019 en 2023": not a span; not read
-        return _span((years[0], 1), (years[-1], 12), m.group(), per_year=True)
+        gaps = years != list(range(years[0], years[-1] + 1))  # "in 2019 en 2023": those two years, not the ones between
+        if gaps and re.search(r"\b(?:tussen|between|entre|van|vanaf|from|de)\s*$", m.string[: m.start()]):
+            return None  # "tussen 2022 en 2024" is a span, read by its own rule
+        return _span((years[0], 1), (years[-1], 12), m.group(), per_year=True, only_years=years if gaps else [])
 
     @rule(rf"(?:van|vanaf|tussen|from|between|de|entre)\s+{_MONTH}\s+{_YEAR}\s+(?:tot en met|t\.?e\.?m\.?|tot|en|to|and|a|au|et|through|until)\s+{_MONTH}\s+{_YEAR}")
     def _month_year_range(m, asked):
@@ -141,7 +143,7 @@ def _rules():
         count, year = _count(m.group(1)), int(m.group(2))
         return _span((year, 1), (year, count), m.group()) if 1 <= count <= 12 else None
 
-    @rule(rf"(?:de\s+|het\s+|la\s+|le\s+|the\s+)?(eerste|tweede|premiere|premier|deuxieme|first|second)\s+(?:helft|jaarhelft|semester|semestre|moitie|half)\s+(?:van|de|of|in)?\s*{_YEAR}")
+    @rule(rf"(?:de\s+|het\s+|la\s+|le\s+|the\s+)?(eerste|tweede|premiere|premier|deuxieme|first|second)\s+(?:helft|jaarhelft|halfjaar|semester|semestre|moitie|half|half year)\s+(?:van|de|of|in)?\s*{_YEAR}")
     def _half(m, asked):
         year = int(m.group(2))
         first = m.group(1) in ("eerste", "premiere", "premier", "first")
@@ -280,10 +282,14 @@ def find_period(folded: str, asked: dt.date | None = None) -> FoundPeriod | None
             found.append((start, period))
     if not found:
         return None
-    found.sort(key=lambda item: item[0])
-    first = found[0][1]
-    # "in 2023 … en per jaar": a year span also named elsewhere adds nothing; keep the first.
-    return FoundPeriod(period=first, spans=sorted(taken))
+    order = sorted(range(len(found)), key=lambda i: found[i][0])
+    first = found[order[0]][1]
+    # "in 2023 … en per jaar": a period inside the first adds nothing. One outside it ("in augustus 2025 en in
+    # augustus 2024") is another question the figure would not answer: its words stay unread, so the reader
+    # says it did not understand them instead of dropping them.
+    kept = [taken[i] for i in order
+            if i == order[0] or (first.start <= found[i][1].start and found[i][1].end <= first.end)]
+    return FoundPeriod(period=first, spans=sorted(kept))
 
 
 def years_only(folded: str) -> list[int]:

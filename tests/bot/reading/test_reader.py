@@ -172,3 +172,36 @@ def test_a_reference_back_takes_the_earlier_population_filters_and_period():
     second = read("Hoeveel van hen vonden werk?", context=first)
     assert second.refers_back == "van hen" and second.population == "werkzoekende"
     assert second.filters == {"nationaliteit": ["Oekraïens"], "provincie": ["Limburg"]} and second.period == first.period
+
+
+def test_a_second_period_outside_the_first_is_not_dropped_silently():
+    for question, words in [("Hoeveel asielaanvragen waren er in augustus 2025 en in augustus 2024?", ["augustus", "2024"]),
+                            ("Hoeveel werkzoekenden waren er op 30 juni 2023 en op 30 juni 2024?", ["30", "juni", "2024"])]:
+        reading = read(question)
+        assert reading.unplaced == words and resolve(reading).status == "needs_review"
+    # A period inside the first adds nothing and is read.
+    assert read("Hoeveel verzoeken werden er in 2023 ingediend, per maand, ook in december 2023?").unplaced == []
+
+
+def test_years_named_with_a_gap_are_those_years_and_a_span_between_two_years_is_every_year():
+    gapped = read("Hoeveel asielaanvragen waren er in 2021 en in 2023?")
+    assert (gapped.period.per_year, gapped.period.years()) == (True, [2021, 2023])
+    assert read("Hoeveel werkzoekenden waren er eind 2022 en eind 2024?").period.years() == [2022, 2024]
+    assert read("Hoeveel hooggeschoolden stroomden uit naar werk tussen 2022 en 2024?").period.years() == [2022, 2023, 2024]
+
+
+def test_namen_and_luik_are_provinces_only_when_named_as_places():
+    took_part = read("Hoeveel werkzoekenden namen in 2023 deel aan een opleiding in de provincie Antwerpen?")
+    assert took_part.filters == {"provincie": ["Antwerpen"]} and not took_part.unplaced
+    assert read("Hoeveel werkzoekenden waren er eind 2023 in Namen?").filters == {"provincie": ["Namen"]}
+
+
+def test_more_words_for_halves_and_genders():
+    half = read("Hoeveel beslissingen nam het CGVS in het eerste halfjaar van 2024?")
+    assert (half.period.start, half.period.end, half.unplaced) == ("2024-01", "2024-06", [])
+    assert read("Combien de demandeurs d'emploi masculins y avait-il fin 2023 ?").filters == {"geslacht": ["man"]}
+
+
+def test_words_not_understood_in_a_question_without_data_are_to_check_not_a_verdict():
+    verdict = resolve(read("Hoeveel vacatures ontving VDAB in 2023?"))
+    assert verdict.status == "needs_review" and verdict.unplaced == ["vacatures"]
