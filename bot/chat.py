@@ -112,6 +112,8 @@ _SEARCH_WORDS = re.compile(r"^(?:(?:kan je|kun je|wil je|graag|eens|even|nog|mij
                            r"(?:(?:antwoorden|vragen|precedenten|schriftelijke vragen|answers|questions|reponses)\s+)?"
                            r"(?:(?:over|naar|rond|omtrent|met|op|van|about|on|sur)\s+)?")
 _EXPLAIN = re.compile(r"\b(?:waarom|waar komt|waar komen|waar haal|waarop steunt|hoe kom je|hoe komt|hoe weet|verklaar|uitleg|"
+                      r"hoe (?:heb je|lees je|las je|begrijp je|heb jij|werd|is)\b.*\b(?:gelezen|begrepen|lezen|begrijpen|gelezen\?)|"
+                      r"hoe (?:lees|begrijp) je|wat heb je (?:gelezen|begrepen)|"
                       r"leg\b.*\buit|welke bron|welke bronnen|wat is de bron|bron van|bronnen van|op basis waarvan|"
                       r"why|where does|where do|explain|pourquoi|d'ou vien|expliqu)")
 _REMOVE_PART = re.compile(
@@ -123,7 +125,8 @@ _REMOVE_SOMETHING = re.compile(r"\b(?:schrap|schrappen|verwijder|verwijderen|laa
 _TO_COMPLETE = re.compile(r"\bop te vervolledigen\b|\bte vervolledigen\b|\baan te vullen\b|\bopen laten\b|\bmark .* to complete\b")
 _REWRITE = re.compile(r"\b(?:formuleer|herformuleer|herformuleren|herschrijf|herschrijven|korter|langer|vlotter|formeler|eenvoudiger|"
                       r"bondiger|beknopter|zakelijker|duidelijker|vriendelijker|verbeter|rewrite|shorter|reformule[rz]?)\b")
-_UNDO = re.compile(r"\b(?:maak\s+(?:dat|het|dit|de laatste wijziging|die wijziging)\s+(?:ook\s+|nog\s+)?ongedaan|ongedaan maken|undo|"
+_UNDO = re.compile(r"\b(?:maak\s+(?:(?:dat|het|dit|de laatste wijziging|die wijziging)\s+)?(?:ook\s+|nog\s+)?ongedaan|ongedaan maken|undo|"
+                   r"(?:zet|draai)\s+(?:dat|dit|het|die wijziging)\s+(?:ook\s+|maar\s+|weer\s+)?terug\W*$|herstel(?: de vorige versie| dat| het)?\W*$|"
                    r"(?:ga\s+|zet\s+(?:het\s+)?)?terug naar (?:de\s+)?(?:vorige\s+)?versie(?:\s+(\d+))?|vorige versie terug|"
                    r"(?:nog\s+)?(?:een\s+|1\s+)?stap(?:je)?\s+terug|"
                    r"draai\s+(?:dat|het|dit|die wijziging|de laatste wijziging)\s+(?:ook\s+|nog\s+|weer\s+)?terug|terugdraaien)\b")
@@ -197,7 +200,7 @@ def _figure_named(folded: str) -> float | None:
 
 # The chat's own way of asking, around what the reader reads: politeness, imperatives and the value being replaced.
 _COMMAND_WORDS = [
-    (re.compile(r"\b(?:aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp|s\.v\.p\.?|please|dank je|dank u|bedankt)\b"), " "),
+    (re.compile(r"\b(?:aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp|s\.v\.p\.?|please|dank je|dank u|bedankt|toch|liever|eigenlijk)\b"), " "),
     (re.compile(r"^(?:(?:maak|toon|geef|herbereken|bereken|verander|wijzig|pas|doe|zet|werk)\s+(?:het|dat|dit|deze|die)?\s*)+"), ""),
     (re.compile(r"\bsplits\b(.*?)\bop\b\s*(?:naar|volgens|per)?"), r"\1 per "),
     (re.compile(r"\b(?:in plaats van|i\.p\.v\.?|ipv|instead of)\b.*$"), ""),
@@ -743,9 +746,11 @@ def _rule(stat: StatAnswer, population: str, measure: str) -> str:
     owner = catalog.owner_name(verdict.owner) if verdict.owner else "een andere instantie"
     reason = f" De datacatalogus zegt: “{verdict.reason.rstrip('.')}.”" if verdict.reason else ""
     dataset = catalog.dataset(verdict.dataset) if verdict.dataset else None
-    if code == "other_agency":
-        text = (f"volgens de datacatalogus zijn gegevens over {measure} van {population} van {owner}; gegevens van een ander agentschap "
-                f"geeft dit kabinet niet zelf: het verwijst door naar {catalog.owner_short(verdict.owner)}.{reason}")
+    if code in ("other_agency", "other_register"):
+        about = (f"de vraag wijst naar het register van {owner}, en {measure} houdt {catalog.owner_short(verdict.owner)} zelf bij"
+                 if code == "other_register" else f"volgens de datacatalogus zijn gegevens over {measure} van {population} van {owner}")
+        text = (f"{about}; gegevens van een ander agentschap geeft dit kabinet niet zelf: het verwijst door naar "
+                f"{catalog.owner_short(verdict.owner)}.{reason}")
         return text + (f" Bevoegd is {verdict.competent}." if verdict.competent else "")
     if code == "not_public":
         return (f"'{dataset.title if dataset else 'de dataset'}' van {owner} telt {population}, maar is niet openbaar en niet van een "

@@ -27,7 +27,7 @@ AvailabilityStatus = Literal["available", "owned_elsewhere", "not_identified", "
 # Why a verdict is what it is, for the wording and for tests.
 Reason = Literal[
     "identified", "proxy",  # available
-    "other_agency", "not_public",  # owned_elsewhere
+    "other_agency", "other_register", "not_public",  # owned_elsewhere
     "register_cannot_identify", "measure_cannot_identify",  # not_identified
     "no_measure", "no_population", "no_dataset", "filter_not_in_data", "value_not_in_data", "period_grain", "point_for_flow",
     "published_only", "cohort",  # not_available (unless a published figure answers)
@@ -76,12 +76,13 @@ def resolve(reading: Reading, catalog: Catalog | None = None) -> Availability:
     catalog = catalog or default_catalog()
     if reading.unplaced:
         rest = resolve(reading.model_copy(update={"unplaced": []}), catalog)
-        if rest.status in ("available", "not_available"):
+        if rest.status in ("available", "not_available") or rest.reason_code == "other_register":
             # A figure would be given for a question the reader did not fully understand, or "there are no such
             # data" would be said of a question it did not understand: neither; it is for the desk to check.
             return _verdict("needs_review", "unplaced", reading, unplaced=list(reading.unplaced), owner=rest.owner, without_unplaced=rest)
-        # Another agency's data or a population the register cannot identify: that verdict holds whatever the
-        # other words, and the words not understood are still said.
+        # Another agency's data on that population, or a population the register cannot identify: that verdict
+        # holds whatever the other words, and the words not understood are still said. (Only the register named
+        # is weaker: "jobbeurzen samen met Fedasil" may well be about something Fedasil does not keep.)
         return rest.model_copy(update={"unplaced": list(reading.unplaced)})
     measure = reading.measure_id
     if measure is None:
@@ -127,7 +128,7 @@ def resolve(reading: Reading, catalog: Catalog | None = None) -> Availability:
     # ("Oekraïense ontheemden in de opvang van Fedasil").
     for ext in catalog.external_sources:
         if registers and set(registers) & set(ext.registers) and measure in ext.measures:
-            return _verdict("owned_elsewhere", "other_agency", reading, population=population, owner=ext.owner, reason=ext.reason,
+            return _verdict("owned_elsewhere", "other_register", reading, population=population, owner=ext.owner, reason=ext.reason,
                             competent=catalog.owners[ext.owner].competent)
     # 3. The register asked about — or the only data on that measure — cannot tell the population apart.
     for ds in candidates:

@@ -266,6 +266,12 @@ def unplaced_words(words: list[str]) -> str:
 
 
 def _cell_label(dimension: str, value) -> str:
+    if dimension == "maand":  # a month number of the year asked (1 → januari), or a month key (2024-03 → maart 2024)
+        text = str(value)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return month_words(text)
+        if text.isdigit() and 1 <= int(text) <= 12:
+            return month_words(f"2000-{int(text):02d}").split(" ")[0]
     said = style()["qualifiers"].get(dimension)
     return said.get(str(value), str(value)) if isinstance(said, dict) else str(value)
 
@@ -387,10 +393,14 @@ def figures_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, stat
     if by and pieces:
         key_dims = list(pieces[0].cells[0].key)
         columns = [*(["periode"] if many else []), *(column_label(d) for d in key_dims), f"{stat.measure_label} ({unit_label(stat.unit)})"]
-        rows = [[*([_slice_label(stat, p)] if many else []), *(c.key.get(d) for d in key_dims), c.value] for p in pieces for c in p.cells]
+        rows = [[*([_slice_label(stat, p)] if many else []), *(_cell_label(d, c.key.get(d)) if d == "maand" else c.key.get(d) for d in key_dims),
+                 c.value] for p in pieces for c in p.cells]
         ds = catalog.dataset(stat.dataset)
         scope = _slice_label(stat, pieces[0]) if not many else f"{_slice_label(stat, pieces[0])} – {_slice_label(stat, pieces[-1])}"
-        annex = sources.annex(title=f"{capitalise(stat.measure_label)} per {' en '.join(column_label(b) for b in by)}, {scope}", columns=columns,
+        # The filters belong in the title: an annex is read on its own in the Word file.
+        place, who, _ = _where_who({k: v for k, v in stat.filters.items() if k not in by})
+        annex = sources.annex(title=f"{capitalise(stat.measure_label)}{place}{who} per {' en '.join(column_label(b) for b in by)}, {scope}",
+                              columns=columns,
                               rows=rows, note=f"Bron: {ds.title} ({catalog.owner_short(stat.owner)}); {ds.source_url}", synthetic=stat.synthetic)
         statement.annexes.append(annex.number)
         sentences.append(phrase("annex_reference", breakdown=" en ".join(column_label(b) for b in by), number=annex.number))

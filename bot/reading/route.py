@@ -23,7 +23,7 @@ from tools.text import fold
 Kind = Literal["statistic", "policy_evaluation", "actions", "procedure", "other"]
 
 _EVALUATION = r"evalu|beoordeel|tevreden|visie|standpunt|mening|hoe staat (?:de|u)|acht (?:de minister|u)|vindt (?:de minister|u)|overweegt|bereid|wenselijk|succesvol|lessen|opinion|evaluat"
-_ACTIONS = r"\bacties?\b|maatregel|initiatie(?:f|ven)|project(?:en)?\b|onderne|georganiseerd|organiseert|worden genomen|neemt u|plant (?:de minister|u)|plannen|inspanningen|stappen|mesures|measures|actions"
+_ACTIONS = r"\bacties?\b|maatregel|uitbouwen|uitbreiden|versterken|wil (?:de minister|u)\b|zal (?:de minister|u)\b|initiatie(?:f|ven)|project(?:en)?\b|onderne|georganiseerd|organiseert|worden genomen|neemt u|plant (?:de minister|u)|plannen|inspanningen|stappen|mesures|measures|actions"
 _PROCEDURE = r"\bwanneer\b|termijn|procedure|\btiming\b|hoe gebeurt|hoe verloopt|wie is bevoegd|welke regels|stand van zaken|timing|wettelijk|reglementering|op welke (?:wijze|manier)"
 _COUNT = (r"\bhoeveel\b|\baantal\b|\bcijfers?\b|percentage|\bbedrag|overzicht|opdeling|opsplitsing|\bper (?:provincie|jaar|maand|geslacht|leeftijd)"
           r"|hoe lang|gemiddeld|\bcombien\b|\bnombre\b|\bhow many\b|\bnumber of\b|\bwat was\b|\bwat is\b|\bhoe groot\b|\bhoe hoog\b|\bquel(?:le)? (?:etait|est)\b|\bwhat (?:was|is)\b")

@@ -430,3 +430,23 @@ def test_search_never_offers_the_question_being_drafted_pasted_without_its_numbe
     assert own  # the corpus holds the seed itself, and it matches
     found = chat.turn(f"zoek eerdere antwoorden over {query}", state)
     assert not set(own) & {h["id"] for h in found.hits}
+
+
+@pytest.mark.parametrize("message, kind", [("hoe heb je deel 1 gelezen?", "explain"), ("hoe lees je deel 2?", "explain"),
+                                           ("maak ongedaan", "undo"), ("oeps, zet dat terug", "undo"), ("herstel", "undo")])
+def test_more_of_the_desks_words_for_explaining_and_stepping_back(offline_chat, message, kind):
+    first = offline_chat.turn(FIGURES)
+    removed = offline_chat.turn("schrap deel 3", first.state)
+    reply = offline_chat.turn(message, removed.state)
+    assert reply.kind == kind
+    if kind == "undo":
+        assert reply.draft == first.draft
+
+
+def test_toch_per_provincie_refines_the_part(offline_chat):
+    state = offline_chat.turn(FIGURES).state
+    reply = offline_chat.turn("deel 1 toch per provincie", state)
+    frame = _jobseekers().query("maand == '2023-12'")
+    assert reply.kind == "refine" and reply.changed == ["1"]
+    limburg = frame.query("provincie == 'Limburg'")["werkzoekenden_zonder_werk"].sum()
+    assert f"Limburg {limburg:,}".replace(",", ".") in next(p.text for p in reply.draft.parts if p.label == "1")

@@ -413,3 +413,15 @@ def test_a_pasted_figure_question_and_actions_question_get_a_part_each():
         limburg = sum(int(r["werkzoekenden_zonder_werk"]) for r in csv.DictReader(handle)
                       if r["maand"] == "2023-12" and r["provincie"] == "Limburg")
     assert _dutch(limburg) in draft.parts[0].text
+
+
+def test_months_are_named_and_an_annex_title_carries_the_filters():
+    draft = draft_document(parse_text("1. Hoeveel beslissingen nam het CGVS in de eerste drie maanden van 2024, per maand?\n"
+                                      "2. Hoeveel vrouwen jonger dan 25 jaar waren eind 2023 werkzoekend in Limburg, per opleidingsniveau?"))
+    with (DATA_DIR / "cgvs-monthly" / "cgvs-monthly-2020-2025.csv").open(encoding="utf-8") as handle:
+        decisions = {int(r["month_id"]): int(r["count_cgvs_decisions"].replace(".", "")) for r in csv.DictReader(handle)
+                     if r["year"] == "2024" and int(r["month_id"]) <= 3}
+    text = draft.parts[0].text
+    assert f"januari {_dutch(decisions[1])}, februari {_dutch(decisions[2])} en maart {_dutch(decisions[3])}" in text
+    assert [row[0] for row in draft.annexes[0].rows] == ["januari", "februari", "maart"]
+    assert draft.annexes[1].title.startswith("Werkzoekenden zonder werk in Limburg (vrouwen en jonger dan 25 jaar) per opleidingsniveau")

@@ -29,3 +29,8 @@ def test_route_keeps_number_text_and_reading():
 @pytest.mark.parametrize("text", ["Combien de demandes d'asile en 2023 ?", "How many jobseekers found work in 2024?"])
 def test_french_and_english_statistics_are_statistics(text):
     assert route(1, text).kind == "statistic"
+
+
+def test_what_the_minister_wants_to_build_out_is_an_actions_question_even_with_a_measure_named():
+    assert route(1, "Hoe wil de minister werkplekleren de komende jaren verder uitbouwen?").kind == "actions"
+    assert route(1, "Hoeveel trajecten werkplekleren werden in 2023 gestart?").kind == "statistic"
