@@ -746,6 +746,9 @@ def _rule(stat: StatAnswer, population: str, measure: str) -> str:
     owner = catalog.owner_name(verdict.owner) if verdict.owner else "een andere instantie"
     reason = f" De datacatalogus zegt: “{verdict.reason.rstrip('.')}.”" if verdict.reason else ""
     dataset = catalog.dataset(verdict.dataset) if verdict.dataset else None
+    if code in ("other_agency", "other_register") and stat.published:
+        return (f"de gegevens zijn van {owner}; het kabinet heeft ze niet zelf, maar {catalog.owner_short(verdict.owner)} publiceerde "
+                f"het cijfer voor die periode, en dat wordt met zijn bron geciteerd.{reason}")
     if code in ("other_agency", "other_register"):
         about = (f"de vraag wijst naar het register van {owner}, en {measure} houdt {catalog.owner_short(verdict.owner)} zelf bij"
                  if code == "other_register" else f"volgens de datacatalogus zijn gegevens over {measure} van {population} van {owner}")

@@ -450,3 +450,14 @@ def test_toch_per_provincie_refines_the_part(offline_chat):
     assert reply.kind == "refine" and reply.changed == ["1"]
     limburg = frame.query("provincie == 'Limburg'")["werkzoekenden_zonder_werk"].sum()
     assert f"Limburg {limburg:,}".replace(",", ".") in next(p.text for p in reply.draft.parts if p.label == "1")
+
+
+def test_a_published_figure_of_another_agency_is_explained_as_quoted_not_as_referred(offline_chat):
+    frame = pd.read_csv(DATA_DIR / "published-figures" / "published_figures.csv", dtype=str)
+    capacity = frame[(frame["owner"] == "Fedasil") & (frame["reference_date"] == "2024-05-01") & (frame["unit"] == "places")]
+    value = int(capacity["value"].iloc[0])
+    state = offline_chat.turn("1. Hoeveel opvangplaatsen telde het opvangnetwerk van Fedasil op 1 mei 2024?\n"
+                              "2. Hoe evalueert de minister dat?").state
+    reply = offline_chat.turn(f"waar komt {value:,} vandaan?".replace(",", "."), state)
+    assert "publiceerde het cijfer" in reply.text and "verwijst door" not in reply.text
+    assert f"Cijfer {value:,}".replace(",", ".") in reply.text
