@@ -25,6 +25,7 @@ _NO_BREAKDOWN = re.compile(r"\b(?:zonder opdeling|zonder opsplitsing|zonder uits
 _YEAR_BEFORE = re.compile(r"\b(?:het jaar ervoor|het jaar daarvoor|het vorige jaar|een jaar eerder|het jaar voordien|l'annee precedente|the year before|the previous year)\b")
 _NOW = re.compile(r"^(?:en |and |et )?(?:nu|momenteel|vandaag|op dit moment|now|currently|today|maintenant|actuellement)\W*$")
 _SAME_PERIOD = re.compile(r"\b(?:dezelfde|diezelfde|die|deze) periode (?:van|in) ((?:19|20)\d\d)\b|\bla meme periode (?:de|en) ((?:19|20)\d\d)\b")
+_ALSO = re.compile(r"\b(?:ook|eveneens|bovendien|daarnaast|extra|aussi|egalement|also|as well|too)\b")
 _YEAR_AFTER = re.compile(r"\b(?:het jaar erna|het jaar daarna|een jaar later|l'annee suivante|the year after|the following year)\b")
 
 
@@ -80,6 +81,8 @@ def apply_follow_up(previous: Reading, turn: Reading, text: str, catalog: Catalo
     # Breakdowns: "en per Y" replaces them; "zonder opdeling" drops them; "alleen X" keeps them.
     if _NO_BREAKDOWN.search(folded):
         update["breakdowns"] = []
+    elif turn.breakdowns and _ALSO.search(folded):
+        update["breakdowns"] = list(dict.fromkeys([*previous.breakdowns, *turn.breakdowns]))  # "ook per geslacht": added
     elif turn.breakdowns:
         update["breakdowns"] = turn.breakdowns
     elif new_measure and not turn.refers_back:

@@ -72,3 +72,13 @@ def test_one_province_replaces_the_breakdown_per_province_and_every_province_rep
     _, every = _chain("Hoeveel werkzoekenden zonder werk waren er eind 2023 in Limburg?", "en per provincie?")
     assert (every.reading["filters"], every.reading["breakdowns"]) == ({}, ["provincie"])
     assert {r["provincie"]: r["werkzoekenden"] for r in every.rows} == frame.groupby("provincie")["werkzoekenden_zonder_werk"].sum().to_dict()
+
+
+def test_also_by_gender_adds_a_breakdown_and_by_gender_replaces_it():
+    _, both = _chain("Hoeveel werkzoekenden zonder werk waren er eind 2023 per provincie?", "graag ook per geslacht")
+    frame = _jobseekers().query("maand == '2023-12'")
+    assert both.reading["breakdowns"] == ["provincie", "geslacht"]
+    expected = frame.groupby(["provincie", "geslacht"])["werkzoekenden_zonder_werk"].sum().to_dict()
+    assert {(r["provincie"], r["geslacht"]): r["werkzoekenden"] for r in both.rows} == expected
+    _, gender = _chain("Hoeveel werkzoekenden zonder werk waren er eind 2023 per provincie?", "en per geslacht")
+    assert gender.reading["breakdowns"] == ["geslacht"]
