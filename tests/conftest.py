@@ -123,3 +123,36 @@ def seed_question_only() -> str:
     text = SEED.read_text(encoding="utf-8")
     question = text.split("JO BROUNS", 1)[0].rstrip().rsplit("\n", 1)[0]
     return "SCHRIFTELIJKE VRAAG nr. 216 van ILSE MALFROOT datum: 2 februari 2024 aan JO BROUNS\n" + question
+
+
+# --- a Chroma server on loopback (`chroma run`), for the shared-server tests ------------------
+@pytest.fixture
+def chroma_server(tmp_path):
+    """The port of a `chroma run` server started for this test (its data under tmp_path/server), stopped after."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import chromadb
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    chroma = Path(sys.executable).with_name("chroma")
+    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
+                break
+            except Exception:
+                if time.time() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

