@@ -71,6 +71,7 @@ class StatAnswer(BaseModel):
     by: list[str] = Field(default_factory=list)
     slices: list[Slice] = Field(default_factory=list)
     published: list[Figure] = Field(default_factory=list)  # figures that answer it without a series
+    not_published: list[str] = Field(default_factory=list)  # catalog measures asked beside them with no published figure
     series_start: str | None = None
     series_end: str | None = None
     gap_note: str | None = None
@@ -154,10 +155,17 @@ def answer(reading: Reading, verdict: Availability | None = None, catalog: Catal
                 # The breakdown asked exists only as published figures: those answer it, not the series total.
                 piece.published, piece.cells, piece.total = broken_down, [], None
     elif verdict.status in ("available", "not_available", "owned_elsewhere") and verdict.reason_code != "cohort":
+        # Published figures only: every measure the question names is looked up ("hoeveel personen werden
+        # opgevangen en wat was de bezettingsgraad?"), so that no half of it is dropped without a word.
+        measures += [m.id for m in reading.also_measures if m.id not in measures]
         periods = [reading.period] if reading.period and not per_year else (
             [reading.period.year_slice(y) for y in reading.period.years()] if reading.period else [None])
         for period in periods:
             stat.published += published(period)
+        if stat.published:
+            # A measure asked that has no published figure for that moment is said, not dropped.
+            stat.not_published = [m for m in dict.fromkeys([reading.measure_id, *(m.id for m in reading.also_measures)])
+                                  if not any(f.measure == m for f in stat.published)]
     if stat.synthetic and not any(s.has_value for s in stat.slices):
         stat.synthetic, stat.warning = False, None  # only real published figures answer: no demo-data banner
     if stat.has_figures:

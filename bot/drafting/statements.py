@@ -322,6 +322,9 @@ def figures_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, stat
     published = [*stat.published, *(f for p in stat.slices for f in p.published)]
     for figure in published:
         sentences.append(published_statement(figure, stat, sources, catalog, statement, names))
+    for measure in stat.not_published:  # "… en wat was de bezettingsgraad?" with no published rate for that day
+        sentences.append(phrase("not_available.not_published", period=period_description(stat.reading.period).removeprefix("op "),
+                                measure=catalog.label(measure)))
     pieces = [p for p in stat.slices if p.has_value]
     if stat.synthetic and published and pieces:
         sentences.append(phrase("synthetic_beside_published"))

@@ -133,3 +133,18 @@ def test_an_answer_made_only_of_a_real_published_figure_carries_no_demo_data_war
     assert not values(stat) and [f.figure_id for p in stat.slices for f in p.published] == ["VDAB-008"]
     assert float(_published("VDAB-008")["value"]) == stat.slices[0].published[0].value
     assert not stat.synthetic and stat.warning is None
+
+
+def test_two_measures_asked_of_published_figures_are_both_looked_up_and_a_missing_one_is_said():
+    from bot.reading.reader import read
+
+    frame = pd.read_csv(DATA_DIR / "published-figures" / "published_figures.csv", dtype=str)
+    on_may_first = frame[(frame["owner"] == "Fedasil") & (frame["reference_date"] == "2024-05-01")]
+    residents = float(on_may_first[on_may_first["unit"] == "persons"]["value"].iloc[0])
+    rate = float(on_may_first[on_may_first["unit"] == "percent"]["value"].iloc[0])
+    both = answer(read("Hoeveel personen werden op 1 mei 2024 opgevangen in het opvangnetwerk en wat was de bezettingsgraad?"))
+    assert {residents, rate} <= {f.value for f in both.published} and not both.not_published
+    end_2023 = answer(read("Wat was eind 2023 de opvangcapaciteit van het opvangnetwerk en de bezettingsgraad?"))
+    capacity = frame[(frame["owner"] == "Fedasil") & (frame["reference_date"] == "2023-12-31") & (frame["unit"] == "places")]
+    assert [f.value for f in end_2023.published] == [float(capacity["value"].iloc[0])]
+    assert end_2023.not_published == ["bezettingsgraad"]
