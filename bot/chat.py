@@ -112,7 +112,7 @@ _SEARCH_WORDS = re.compile(r"^(?:(?:kan je|kun je|wil je|graag|eens|even|nog|mij
                            r"(?:(?:antwoorden|vragen|precedenten|schriftelijke vragen|answers|questions|reponses)\s+)?"
                            r"(?:(?:over|naar|rond|omtrent|met|op|van|about|on|sur)\s+)?")
 _EXPLAIN = re.compile(r"\b(?:waarom|waar komt|waar komen|waar haal|waarop steunt|hoe kom je|hoe komt|hoe weet|verklaar|uitleg|"
-                      r"hoe (?:heb je|lees je|las je|begrijp je|heb jij|werd|is)\b.*\b(?:gelezen|begrepen|lezen|begrijpen|gelezen\?)|"
+                      r"hoe (?:heb je|lees je|las je|begrijp je|heb jij|werd|is)\b.*\b(?:gelezen|begrepen|lezen|begrijpen)|"
                       r"hoe (?:lees|begrijp) je|wat heb je (?:gelezen|begrepen)|"
                       r"leg\b.*\buit|welke bron|welke bronnen|wat is de bron|bron van|bronnen van|op basis waarvan|"
                       r"why|where does|where do|explain|pourquoi|d'ou vien|expliqu)")
@@ -126,7 +126,7 @@ _TO_COMPLETE = re.compile(r"\bop te vervolledigen\b|\bte vervolledigen\b|\baan t
 _REWRITE = re.compile(r"\b(?:formuleer|herformuleer|herformuleren|herschrijf|herschrijven|korter|langer|vlotter|formeler|eenvoudiger|"
                       r"bondiger|beknopter|zakelijker|duidelijker|vriendelijker|verbeter|rewrite|shorter|reformule[rz]?)\b")
 _UNDO = re.compile(r"\b(?:maak\s+(?:(?:dat|het|dit|de laatste wijziging|die wijziging)\s+)?(?:ook\s+|nog\s+)?ongedaan|ongedaan maken|undo|"
-                   r"(?:zet|draai)\s+(?:dat|dit|het|die wijziging)\s+(?:ook\s+|maar\s+|weer\s+)?terug\W*$|herstel(?: de vorige versie| dat| het)?\W*$|"
+                   r"zet\s+(?:dat|dit|het|die wijziging)\s+(?:ook\s+|maar\s+|weer\s+)?terug\W*$|herstel(?: de vorige versie| dat| het)?\W*$|"
                    r"(?:ga\s+|zet\s+(?:het\s+)?)?terug naar (?:de\s+)?(?:vorige\s+)?versie(?:\s+(\d+))?|vorige versie terug|"
                    r"(?:nog\s+)?(?:een\s+|1\s+)?stap(?:je)?\s+terug|"
                    r"draai\s+(?:dat|het|dit|die wijziging|de laatste wijziging)\s+(?:ook\s+|nog\s+|weer\s+)?terug|terugdraaien)\b")
