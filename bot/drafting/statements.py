@@ -22,7 +22,7 @@ from bot.drafting.house_style import (
 )
 from bot.drafting.model import Citation, FigureRef
 from bot.drafting.sources import Sources
-from bot.reading.describe import describe, period_description
+from bot.reading.describe import describe, named_words, period_description
 from tools.availability import Availability
 from tools.catalog import Catalog, default_catalog
 from tools.figures import Figure
@@ -255,16 +255,6 @@ def _notes(stat: StatAnswer, piece: Slice, many: bool = False) -> list[str]:
     return notes
 
 
-MAX_WORDS_NAMED = 10
-
-
-def unplaced_words(words: list[str]) -> str:
-    """The words not understood, quoted; a text that is mostly not understood gets the first ten and "en nog andere woorden"."""
-    named = ", ".join(f"'{w}'" for w in words[:MAX_WORDS_NAMED])
-    rest = len(words) - MAX_WORDS_NAMED
-    return named + (" en nog andere woorden" if rest > 0 else "")  # no count: the guard would take it for a figure
-
-
 def _cell_label(dimension: str, value) -> str:
     if dimension == "maand":  # a month number of the year asked (1 → januari), or a month key (2024-03 → maart 2024)
         text = str(value)
@@ -303,9 +293,11 @@ def ranking_statement(stat: StatAnswer, sources: Sources, catalog: Catalog, stat
             statement.figures.append(FigureRef(value=figure.value, dataset="gepubliceerde_cijfers",
                                                label=f"{figure.indicator}: {figure.breakdown_value}", filters={"figure_id": [figure.figure_id]},
                                                reference_period=when[3:], synthetic=False, citation=citation.n))
-            amount = "" if figure.unit == "rank" else f" ({_amount(figure.value, figure.unit, figure.qualifier)}"
-            amount += {"": "", "percent": " van de verzoeken)", "persons": " verzoekers)"}.get(figure.unit if amount else "", ")")
-            items.append(figure.breakdown_value + amount)
+            if figure.unit == "rank":  # a place in the list, said by the order alone
+                items.append(figure.breakdown_value)
+            else:
+                of = {"percent": " van de verzoeken", "persons": " verzoekers"}.get(figure.unit, "")
+                items.append(f"{figure.breakdown_value} ({_amount(figure.value, figure.unit, figure.qualifier)}{of})")
         sentences.append(phrase("ranking", when=when, label=catalog.label(stat.reading.measure_id), items=dutch_list(items),
                                 source=attribution(figures[0], catalog, names)) + f" [{citation.n}].")
     return sentences
@@ -432,7 +424,7 @@ def statistic_statement(stat: StatAnswer, sources: Sources, names: OwnerNames | 
             statement.owner = stat.published[0].owner if stat.published[0].owner in catalog.owners else stat.owner
         return statement
     if stat.status == "needs_review":
-        words = unplaced_words(verdict.unplaced)
+        words = named_words(verdict.unplaced, quote="'")
         text = phrase("needs_review_measures" if verdict.reason_code == "several_measures" else "needs_review", words=words)
         rest = verdict.without_unplaced
         if rest is not None and rest.status in ("not_identified", "owned_elsewhere"):
@@ -452,6 +444,6 @@ def statistic_statement(stat: StatAnswer, sources: Sources, names: OwnerNames | 
         statement.citations.append(citation)
         text += f" [{citation.n}]"
     if verdict.unplaced:
-        text += " " + phrase("not_understood_note", words=unplaced_words(verdict.unplaced))
+        text += " " + phrase("not_understood_note", words=named_words(verdict.unplaced, quote="'"))
     statement.text = text
     return statement

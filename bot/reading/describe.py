@@ -29,6 +29,16 @@ def period_description(period: Period | None) -> str:
     return words
 
 
+MAX_WORDS_NAMED = 10
+
+
+def named_words(words: list[str], quote: str = "") -> str:
+    """The words not understood; a text that is mostly not understood gets the first ten and "en nog andere woorden"
+    (no count: the numbers guard would take it for a figure)."""
+    named = ", ".join(f"{quote}{w}{quote}" for w in words[:MAX_WORDS_NAMED])
+    return named + (" en nog andere woorden" if len(words) > MAX_WORDS_NAMED else "")
+
+
 def describe(reading: Reading, catalog: Catalog | None = None) -> str:
     """'Begrepen als: aantal werkzoekenden · in Limburg · op 1 januari 2024 · per geslacht.'"""
     catalog = catalog or default_catalog()
@@ -53,6 +63,5 @@ def describe(reading: Reading, catalog: Catalog | None = None) -> str:
         parts.append("gelezen als: " + ", ".join(f"{a} → {b}" for a, b in reading.corrected.items()))
     line = "Begrepen als: " + " · ".join(parts) + "."
     if reading.unplaced:
-        more = len(reading.unplaced) - 10
-        line += " Niet herkend: " + ", ".join(reading.unplaced[:10]) + (" en nog andere woorden" if more > 0 else "") + "."
+        line += " Niet herkend: " + named_words(reading.unplaced) + "."
     return line
