@@ -6,8 +6,9 @@ Runs every development-set query (bench/devset.jsonl) after one warm-up pass, un
 with a filter (source + answered, a department, a date range), and prints p50/p95/max in ms per
 mode (each query embedded afresh: the cache of query vectors is emptied before each search), the
 same for a query seen before, the query embedding alone, a draft's batch (8 sub-questions in one
-call), the time to open the index and the peak RSS. --threads also times one query embedding with 1 and 2 OpenMP threads (each in
-its own process, since the thread count is fixed when the engine loads).
+call), the time to open the index and the peak RSS. The embedder chooses one or two threads per call
+(bot/retrieval/free_cores.py); the share of calls that took two is printed. --threads also times one query embedding
+with a fixed 1 and 2 OpenMP threads, each in its own process (the reference for that choice).
 """
 
 from __future__ import annotations
@@ -82,12 +83,13 @@ def main() -> None:
     for query in queries:  # warm-up: caches, pages of the matrix
         search(index, query, k=10)
 
-    embed = []
+    embed, two_threads = [], 0
     for query in queries:
         t0 = time.perf_counter()
         embed_queries(index, [query], cache=False)
         embed.append((time.perf_counter() - t0) * 1000)
-    result["query_embedding"] = summary(embed)
+        two_threads += getattr(index.embedder, "last_threads", 1) == 2
+    result["query_embedding"] = summary(embed) | {"calls_with_two_threads": f"{two_threads}/{len(queries)}"}
     for mode in ("hybrid", "bm25", "dense"):
         for name, filters in FILTERS if mode == "hybrid" else FILTERS[:1]:
             timings = []

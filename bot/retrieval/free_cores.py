@@ -1,0 +1,90 @@
+"""How many threads the embedding engine may use right now: a second one only when a core is free.
+
+The engine's OpenMP threads meet at a barrier in every layer. With a free core, two threads halve a query
+embedding (12 ms instead of 22 ms on the 2-core machine); when one of them has no core, because another process or
+another request of this one is running, the other spins at the barrier and the same query takes 0.1–1.7 s
+(bench/search_latency.py --threads). So each call counts the threads that are runnable at that moment: the
+machine's (/proc/loadavg) minus this process's own (/proc/self/task), allowing for the caller itself and the
+engine's workers still spinning from the call before. Where /proc is missing, one thread.
+
+numpy's BLAS gets one thread for the same reason: its workers spin after every matrix product of a search and
+take the core the engine's second thread was counting on (bench/search_latency.py: query embedding p95 106 ms with
+two BLAS threads, 19 ms with one), while the products themselves (40,000 × 384) gain little from a second thread.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from pathlib import Path
+
+MAX_EMBED_THREADS = 2  # measured on 2 cores only; a small model with short texts gains little from more
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def machine_running(loadavg: str) -> int:
+    """The runnable threads of the machine, from /proc/loadavg's fourth field ("running/total")."""
+    return int(loadavg.split()[3].split("/")[0])
+
+
+def own_running(task_dir: Path = Path("/proc/self/task")) -> int:
+    running = 0
+    for task in os.scandir(task_dir):
+        try:
+            with open(os.path.join(task.path, "stat"), "rb") as f:
+                stat = f.read()
+        except OSError:  # the thread ended meanwhile
+            continue
+        # The state follows the command name, which may itself hold ")" and spaces.
+        if stat[stat.rindex(b")") + 2:][:1] == b"R":
+            running += 1
+    return running
+
+
+def threads_for(cores: int, machine: int, own: int, cap: int = MAX_EMBED_THREADS) -> int:
+    """Threads for one call: `machine` runnable threads in all, `own` of them this process's (the caller among them,
+    and up to cap - 1 engine workers spinning since the previous call)."""
+    busy_elsewhere = (machine - own) + max(0, own - cap)
+    return max(1, min(cap, cores - busy_elsewhere))
+
+
+def embed_threads(cap: int = MAX_EMBED_THREADS) -> int:
+    cores = available_cores()
+    if cap <= 1 or cores < 2:
+        return 1
+    try:
+        machine = machine_running(Path("/proc/loadavg").read_text())
+        own = own_running()
+    except (OSError, ValueError, IndexError):
+        return 1
+    return threads_for(cores, machine, own, cap)
+
+
+def one_blas_thread() -> None:
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def loaded_openmp() -> ctypes.CDLL | None:
+    """The OpenMP runtime the process has loaded (a wheel bundles its own copy), to set the thread count per call;
+    None when there is not exactly one."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return None
+    paths = {line.split(None, 5)[5] for line in maps.splitlines() if "libgomp" in line and len(line.split(None, 5)) == 6}
+    if len(paths) != 1:
+        return None
+    try:
+        runtime = ctypes.CDLL(paths.pop())
+        runtime.omp_set_num_threads.argtypes = [ctypes.c_int]
+    except (OSError, AttributeError):
+        return None
+    return runtime
