@@ -241,7 +241,7 @@ def signals(loaded, query: str, vector: np.ndarray | None, cos: np.ndarray | Non
     if vector is not None and loaded.dense is not None:
         cos = loaded.dense.vectors @ vector if cos is None else cos
         dense_unit = _doc_max(cos, starts)
-        dense_doc = table.centroids(loaded.dense.vectors) @ vector if centroid_cos is None else centroid_cos
+        dense_doc = table.centroid_cos(loaded.dense.vectors, cos) if centroid_cos is None else centroid_cos
         unit_scores = unit_lex / (unit_lex.max() or 1.0) + cos
     return Signals(lex_doc=lex_doc.astype(np.float64), lex_unit=lex_unit.astype(np.float64),
                    dense_unit=None if dense_unit is None else dense_unit.astype(np.float64),
@@ -313,8 +313,12 @@ def _snippet(text: str, query: str, width: int = 320) -> str:
     if len(folded) != len(flat):  # folding changed offsets (rare ligatures): show the start
         return flat[:width] + "…"
     stems = set(tokenize(query))
-    words = [(m.start(), m.group()) for m in _WORD.finditer(folded)]
-    distinct = list(dict.fromkeys(w for _, w in words))  # each distinct word stemmed once
+    # A stem begins with its word's first letter, or its word with "ge" (the Dutch stemmer cuts endings, may
+    # lengthen a vowel: "open" -> "oop", and drops the prefix of participles: "gesloten" -> "sloot"), so only those
+    # words are stemmed, each distinct one once (the same snippets on 5,640 passages of the development queries).
+    starts = tuple({stem[:1] for stem in stems} | {"ge"})
+    words = [(m.start(), m.group()) for m in _WORD.finditer(folded) if m.group().startswith(starts)]
+    distinct = list(dict.fromkeys(w for _, w in words))
     stem_of = dict(zip(distinct, stem_words(distinct), strict=True))
     hits = [(start, stem_of[word]) for start, word in words if stem_of[word] in stems][:400]  # bounded work on long answers
     # The window (`width` - 40 characters from a hit on) holding the most distinct query words: a sliding window
@@ -397,7 +401,7 @@ def search_many(index, queries: list[str], k: int = 10, filters: SearchFilters |
     cos = centroid_cos = None
     if vectors is not None:  # one matrix product for all queries
         cos = loaded.dense.vectors @ vectors.T
-        centroid_cos = table.centroids(loaded.dense.vectors) @ vectors.T
+        centroid_cos = table.centroid_cos(loaded.dense.vectors, cos)
     results = []
     for i, query in enumerate(queries):
         if not doc_keep.any():

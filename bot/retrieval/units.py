@@ -256,13 +256,19 @@ class ChunkTable:
             self._folded[key] = self.docs[column].map(fold)
         return self._folded[key]
 
-    def centroids(self, vectors: np.ndarray) -> np.ndarray:
-        """Per document: the normalised mean of its units' vectors (computed once per matrix)."""
+    def centroid_cos(self, vectors: np.ndarray, cos: np.ndarray) -> np.ndarray:
+        """Per document (and query, for a matrix `cos`): the cosine of a query with the document's centroid (the
+        normalised mean of its units' vectors), from the units' cosines `cos` = vectors @ query: the centroid's dot
+        product is the sum of the units' over the norm of their sum, so no second matrix product is needed."""
         if self._centroids is None or self._centroids[0] != id(vectors):
             sums = np.add.reduceat(vectors, self.doc_starts, axis=0) if len(vectors) else vectors
-            norms = np.linalg.norm(sums, axis=1, keepdims=True)
-            self._centroids = (id(vectors), sums / np.where(norms > 0, norms, 1.0))
-        return self._centroids[1]
+            norms = np.linalg.norm(sums, axis=1)
+            self._centroids = (id(vectors), np.where(norms > 0, norms, 1.0).astype(np.float32))
+        norms = self._centroids[1]
+        if not len(cos):
+            return cos
+        summed = np.add.reduceat(cos, self.doc_starts, axis=0)
+        return summed / (norms if summed.ndim == 1 else norms[:, None])
 
     @property
     def group_members(self) -> dict[str, list[int]]:
