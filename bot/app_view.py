@@ -271,6 +271,21 @@ def mark_words(text: str, query: str) -> str:
     return "".join(out)
 
 
+def siblings_text(also: list[dict]) -> str:
+    """The same question sent to other ministers, or found again under another number, each with its status."""
+    def status(sibling: dict) -> str:
+        return DOCUMENT_STATUS.get(sibling.get("status") or "", "status onbekend")
+
+    addressed = [f"{s.get('addressee') or s.get('department')} ({status(s)})" for s in also if s.get("addressee") or s.get("department")]
+    copies = [f"{s.get('id')} ({status(s)})" for s in also if not (s.get("addressee") or s.get("department"))]
+    said = []
+    if addressed:
+        said.append("Dezelfde vraag ook gesteld aan: " + "; ".join(addressed) + ".")
+    if copies:
+        said.append("Dezelfde vraag ook als: " + "; ".join(copies) + ".")
+    return " ".join(said)
+
+
 def hit_html(hit: dict, query: str) -> str:
     meta = [hit.get("date"), hit.get("mp") and f"vraagsteller {hit['mp']}" + (f" ({hit['party']})" if hit.get("party") else ""),
             (hit.get("addressee") or hit.get("department")) and f"aan {hit.get('addressee') or hit.get('department')}",
@@ -280,8 +295,10 @@ def hit_html(hit: dict, query: str) -> str:
     title = hit.get("title") or short_title(hit.get("snippet", ""), 90)
     # Below the search's relevance floor: still listed, but said plainly.
     weak = '<p class="pq-weak">Zwakke overeenkomst: waarschijnlijk niet over hetzelfde onderwerp.</p>' if hit.get("relevant") is False else ""
+    also = siblings_text(hit.get("also") or [])
+    also = f'<p class="pq-also">{esc(also)}</p>' if also else ""
     return (f'<article class="pq-hit{" pq-hit-weak" if weak else ""}"><h3>{esc(title)}</h3>'
-            f'<p class="pq-meta">{esc(" · ".join(str(m) for m in meta if m))}</p>'
+            f'<p class="pq-meta">{esc(" · ".join(str(m) for m in meta if m))}</p>{also}'
             f'<p class="pq-snippet">{mark_words(hit.get("snippet", ""), query)}</p>{found}{weak}</article>')
 
 

@@ -298,6 +298,7 @@ def _read_queries(path: str) -> list[tuple[str, str]]:
 
 
 def cmd_search(args: argparse.Namespace) -> None:
+    from bot.app_view import siblings_text
     from bot.retrieval.search import check_query, search, search_many
 
     # Everything the user typed is checked before the index (and its embedding model) is opened.
@@ -335,7 +336,7 @@ def cmd_search(args: argparse.Namespace) -> None:
         if who:
             print(f"    {who}")
         if hit.also:
-            print(f"    ook beantwoord door: {', '.join(s.addressee or s.id for s in hit.also)}")
+            print(f"    {siblings_text(hit.contract()['also'])}")
         print(f"    {hit.snippet}")
 
 

@@ -170,7 +170,7 @@ class Hit(BaseModel):
         return {"id": self.id, "score": round(self.score, 6), "source": self.source, "title": self.title, "date": self.date,
                 "mp": self.mp, "addressee": self.addressee, "snippet": self.snippet, "numbers": self.numbers,
                 "relevance": round(self.relevance, 4), "relevant": self.relevant,
-                "also": [{"id": s.id, "addressee": s.addressee} for s in self.also]}
+                "also": [{"id": s.id, "addressee": s.addressee, "department": s.department, "status": s.status} for s in self.also]}
 
 
 def check_query(query: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,9 +176,13 @@ def answer_text(doc: Document) -> str:
     return "\n".join(x for x in [doc.answer_intro, *(p.text for p in doc.answer_parts)] if x)
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def sibling_key(doc: Document) -> str:
-    """Documents that share this key are one question sent to several ministers (same wording)."""
-    return hashlib.sha1(" ".join(fold(question_text(doc)).split()).encode()).hexdigest()[:16]
+    """Documents that share this key are one question sent to several ministers (same wording; spaces and
+    punctuation do not count: one copy may read "werk.Het" where another reads "werk. Het")."""
+    return hashlib.sha1(_NOT_ALNUM.sub("", fold(question_text(doc))).encode()).hexdigest()[:16]
 
 
 def answer_rank(status: str, answer_chars: int) -> tuple[int, int]:

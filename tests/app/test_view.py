@@ -94,3 +94,15 @@ def test_a_hit_below_the_relevance_floor_says_so():
     weak = hit_html(hit | {"relevant": False}, "tekst")
     assert "Zwakke overeenkomst" in weak and 'class="pq-hit pq-hit-weak"' in weak
     assert "Gevonden in deelvraag 2" in weak and "Kamer (2017, beantwoord)" in weak
+
+
+def test_a_hit_names_the_same_question_to_other_ministers_with_their_status():
+    hit = {"id": "184523", "title": "Cijfers verkrachting tussen partners", "snippet": "tekst", "source": "dekamer-qrva-2017",
+           "also": [{"id": "184521", "addressee": "Minister van Binnenlandse Zaken", "status": "answered"},
+                    {"id": "184522", "addressee": None, "department": "Financiën", "status": "unanswered"},
+                    {"id": "http://data.dekamer.be/v0/qrva/55-B031", "addressee": None, "status": "unanswered"}]}
+    page = hit_html(hit, "tekst")
+    assert ("Dezelfde vraag ook gesteld aan: Minister van Binnenlandse Zaken (beantwoord); Financiën (niet beantwoord)."
+            in page)
+    assert "Dezelfde vraag ook als: http://data.dekamer.be/v0/qrva/55-B031 (niet beantwoord)." in page
+    assert "Dezelfde vraag" not in hit_html(hit | {"also": []}, "tekst")

@@ -33,6 +33,7 @@ def test_same_question_to_several_ministers_is_one_hit_led_by_the_best_answer(sm
     answers = {doc_id: qrva_rows[doc_id]["answer"] for doc_id in RAPE_GROUP}
     assert first.id == max(answers, key=lambda doc_id: len(answers[doc_id]))
     assert {s.id for s in first.also} == RAPE_GROUP - {first.id} and all(s.addressee for s in first.also)
+    assert [a["status"] for a in first.contract()["also"]] == [s.status for s in first.also]  # the desk sees which answered
 
 
 def test_a_sibling_that_answers_is_never_dropped_for_one_that_does_not(small_index):
@@ -137,6 +138,9 @@ def test_cli_batch_mode(small_index, small_corpus, tmp_path):
     assert all(set(line) == {"qid", "ids"} and len(line["ids"]) == 4 and all(isinstance(i, str) for i in line["ids"]) for line in lines)
     assert set(lines[0]["ids"][:3]) == RAPE_GROUP
     assert lines[1]["ids"][0] == "vp:2023-2024:216"
+
+    out = _cli(["search", "hoeveel klachten over verkrachting door de eigen echtgenoot of partner", "-k", "1"], env)
+    assert out.stdout.count("Dezelfde vraag ook gesteld aan: ") == 1 and out.stdout.count("(beantwoord)") == 2
 
     queries.write_text('{"qid": "a"}\n', encoding="utf-8")
     out = _cli(["search", "--queries", str(queries)], env)

@@ -30,3 +30,19 @@ def test_a_metadata_change_changes_the_content_hash_and_the_chroma_metadata():
     assert before.content_hash != after.content_hash
     meta = before.chroma_metadata()
     assert meta["date_int"] == 20240202 and meta["answered"] is True and meta["numbers"] == "1"
+
+
+def test_copies_that_differ_only_in_spaces_and_punctuation_are_one_question():
+    from bot.parse.kamer import parse_questions_2020
+    from bot.retrieval.units import sibling_key
+
+    # Two records of the 2020 extract hold the same question, one without the space after each full stop.
+    text = ("Om te peilen naar de tevredenheid van de treinreizigers worden er criteria gehanteerd. Het blijkt dat de "
+            "stiptheid steeg. 1. Welke maatregelen neemt de NMBS? 2. Hoeveel klachten waren er in 2019?")
+    one = parse_questions_2020({"doc_id": "http://data.dekamer.be/v0/qrva/55-B029-9-0556-2019202004542", "text_nl": text})
+    other = parse_questions_2020({"doc_id": "http://data.dekamer.be/v0/qrva/55-B031-4-0050-2020202105716",
+                                  "text_nl": text.replace("gehanteerd. Het", "gehanteerd.Het").replace("?  2.", "? 2.")})
+    changed = parse_questions_2020({"doc_id": "http://data.dekamer.be/v0/qrva/55-B031-4-0051-2020202105717",
+                                    "text_nl": text.replace("in 2019", "in 2020")})
+    assert sibling_key(one) == sibling_key(other)
+    assert sibling_key(changed) != sibling_key(one)
