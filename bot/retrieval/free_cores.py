@@ -8,8 +8,9 @@ machine's (/proc/loadavg) minus this process's own (/proc/self/task), allowing f
 engine's workers still spinning from the call before. Where /proc is missing, one thread.
 
 numpy's BLAS gets one thread for the same reason: its workers spin after every matrix product of a search and
-take the core the engine's second thread was counting on (bench/search_latency.py: query embedding p95 106 ms with
-two BLAS threads, 19 ms with one), while the products themselves (40,000 × 384) gain little from a second thread.
+take the core the engine's second thread was counting on (90 development queries, each embedded right after a
+search: p95 106 ms with two BLAS threads, 19 ms with one), while the products themselves (40,000 × 384, bound by
+memory) gain little from a second thread.
 """
 
 from __future__ import annotations

@@ -224,7 +224,7 @@ class ChunkTable:
         # Units of a document are contiguous (checked in `read`): [doc_starts[d], doc_ends[d]).
         self.doc_starts = np.searchsorted(unit_doc, np.arange(len(docs)), side="left")
         self.doc_ends = np.searchsorted(unit_doc, np.arange(len(docs)), side="right")
-        self._centroids: tuple[int, np.ndarray] | None = None
+        self._centroid_norms: tuple[int, np.ndarray] | None = None
         self._group_members: dict[str, list[int]] | None = None
 
     # -- texts ------------------------------------------------------------------------------------
@@ -265,11 +265,11 @@ class ChunkTable:
         """Per document (and query, for a matrix `cos`): the cosine of a query with the document's centroid (the
         normalised mean of its units' vectors), from the units' cosines `cos` = vectors @ query: the centroid's dot
         product is the sum of the units' over the norm of their sum, so no second matrix product is needed."""
-        if self._centroids is None or self._centroids[0] != id(vectors):
+        if self._centroid_norms is None or self._centroid_norms[0] != id(vectors):  # once per matrix
             sums = np.add.reduceat(vectors, self.doc_starts, axis=0) if len(vectors) else vectors
             norms = np.linalg.norm(sums, axis=1)
-            self._centroids = (id(vectors), np.where(norms > 0, norms, 1.0).astype(np.float32))
-        norms = self._centroids[1]
+            self._centroid_norms = (id(vectors), np.where(norms > 0, norms, 1.0).astype(np.float32))
+        norms = self._centroid_norms[1]
         if not len(cos):
             return cos
         summed = np.add.reduceat(cos, self.doc_starts, axis=0)

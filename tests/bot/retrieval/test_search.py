@@ -196,3 +196,17 @@ def test_the_snippet_is_the_stretch_with_the_most_distinct_query_words():
     assert _snippet(text, "asielzoekers opvang begroting", width=120).startswith("Opvang en begroting")
     short = "Korte tekst over opvang."
     assert _snippet(short, "opvang") == short
+
+
+def test_the_centroid_cosine_is_the_cosine_with_the_normalised_mean_of_a_documents_unit_vectors(small_index):
+    import numpy as np
+
+    loaded = small_index.load()
+    table, vectors = loaded.table, loaded.dense.vectors
+    queries = vectors[[0, len(vectors) // 2]]  # any unit-length vectors
+    ends = [*table.doc_starts[1:], len(vectors)]
+    centroids = np.stack([vectors[start:end].mean(axis=0) for start, end in zip(table.doc_starts, ends, strict=True)])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    expected = centroids @ queries.T
+    assert np.allclose(table.centroid_cos(vectors, vectors @ queries.T), expected, atol=1e-5)
+    assert np.allclose(table.centroid_cos(vectors, vectors @ queries[0]), expected[:, 0], atol=1e-5)
