@@ -11,10 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from tools.errors import PQError
+from tools.yaml_files import YAMLError, load_yaml
 
 TOOLS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TOOLS_DIR / "data"
@@ -304,8 +304,8 @@ class Catalog(BaseModel):
 
 def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
         raise CatalogError(f"cannot read the catalog {path}: {exc}") from None
     try:
         return Catalog.model_validate(raw)

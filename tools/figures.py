@@ -12,13 +12,13 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel
 
 from tools.catalog import DATA_DIR, Catalog, default_catalog, unknown
 from tools.datasets import table
 from tools.reading import Period, month_end, month_key
 from tools.text import fold
+from tools.yaml_files import load_yaml
 
 PUBLISHERS_FILE = DATA_DIR / "published-figures" / "publishers.yaml"
 
@@ -62,7 +62,7 @@ class FigureQuery(BaseModel):
 
 @lru_cache(maxsize=1)
 def publishers(path: Path = PUBLISHERS_FILE) -> list[Publisher]:
-    return [Publisher.model_validate(p) for p in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return [Publisher.model_validate(p) for p in load_yaml(path.read_text(encoding="utf-8"))]
 
 
 def publisher_of(source_title: str) -> Publisher:

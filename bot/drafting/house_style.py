@@ -15,19 +15,18 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from bot.parse.model import Document
 from bot.settings import settings
 from tools.reading import month_end
 from tools.text import format_dutch_date, span_words
+from tools.yaml_files import load_yaml
 
 STYLE_FILE = Path(__file__).with_name("house_style.yaml")
 
 
 @lru_cache(maxsize=1)
 def style() -> dict:
-    return yaml.safe_load(STYLE_FILE.read_text(encoding="utf-8"))
+    return load_yaml(STYLE_FILE.read_text(encoding="utf-8"))
 
 
 def phrase(key: str, **values) -> str:

@@ -112,9 +112,13 @@ def _viewport(browser, size) -> None:
 
 
 def _wait(browser, condition, timeout: float = 60):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, timeout, poll_frequency=0.1).until(condition)
+    # An element re-rendered between being found and being read (what a wait for a change often sees) is looked up
+    # again at the next poll.
+    return WebDriverWait(browser, timeout, poll_frequency=0.1,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def _open(browser, url: str, size, screenshot: str | None = None) -> None:
