@@ -445,6 +445,7 @@ mark {background: #ffe58a; color: #1f1f1f; padding: 0 1px; border-radius: 2px;}
 .pq-hit h3 {font-size: 1em; margin: 0 0 2px;}
 .pq-hit p {margin: 2px 0;}
 .pq-meta {font-size: .88em; color: var(--pq-muted); margin: 2px 0;}
+.pq-also {font-size: .88em; margin: 2px 0 4px;}
 .pq-snippet {font-size: .92em;}
 .pq-found {font-size: .88em; font-weight: 600; color: #7a5a00;}
 .pq-weak {font-size: .88em; color: #8a1c1c;}

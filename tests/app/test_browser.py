@@ -394,6 +394,14 @@ def test_sources_search_is_compact_and_opens_the_matched_sub_question(desk, brow
     _shot(browser, "desktop-4-bronnen")
     assert _english_visible(browser) == []
 
+    # The same question sent to three ministers is one hit that names the others and whether they answered.
+    _type(browser, "#pq-search-query textarea, #pq-search-query input", "hoeveel klachten over verkrachting door de eigen partner")
+    _click(browser, "#pq-search-button")
+    also = _wait(browser, lambda b: [e.text for e in _css(b, ".pq-hit .pq-also")])
+    assert also[0].startswith("Dezelfde vraag ook gesteld aan: ") and also[0].count("(beantwoord)") == 2
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", _css(browser, ".pq-hit .pq-also")[0])
+    _shot(browser, "desktop-5-bronnen-zelfde-vraag")
+
 
 def test_phone_width_opens_the_source_under_the_part_and_every_tab_fits(desk, browser):
     _open(browser, desk.url, PHONE)
