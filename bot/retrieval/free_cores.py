@@ -17,16 +17,37 @@ from __future__ import annotations
 
 import ctypes
 import os
+from functools import lru_cache
 from pathlib import Path
 
 MAX_EMBED_THREADS = 2  # measured on 2 cores only; a small model with short texts gains little from more
 
 
+def cpu_quota(cgroup: Path = Path("/sys/fs/cgroup")) -> float | None:
+    """The CPU limit of this container in cores (cgroup v2 `cpu.max`, or v1 `cpu.cfs_quota_us`), None without one:
+    a container limited to one core on a bigger machine sees every core in its affinity mask."""
+    try:
+        quota, period = (cgroup / "cpu.max").read_text().split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (cgroup / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (cgroup / "cpu" / "cpu.cfs_period_us").read_text().strip()
+        except OSError:
+            return None
+    try:
+        return int(quota) / int(period) if quota not in ("max", "-1") and int(period) > 0 else None
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
 def available_cores() -> int:
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    return max(1, min(cores, int(quota))) if quota else cores
 
 
 def machine_running(loadavg: str) -> int:

@@ -56,3 +56,28 @@ def test_each_call_sets_the_thread_count_it_chose_and_the_vectors_do_not_depend_
         assert runtime.omp_get_max_threads() == threads  # the runtime got it, in this thread
     for one, two in zip(vectors[1], vectors[2], strict=True):
         assert np.array_equal(one, two)
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"cpu.max": "max 100000\n"}, None),
+    ({"cpu.max": "150000 100000\n"}, 1.5),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1.0),
+    ({}, None),
+])
+def test_a_containers_cpu_limit_is_read_from_its_cgroup(tmp_path, files, expected):
+    from bot.retrieval.free_cores import cpu_quota
+
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert cpu_quota(tmp_path) == expected
+
+
+def test_a_container_limited_to_one_core_embeds_on_one_thread(monkeypatch):
+    monkeypatch.setattr(free_cores, "cpu_quota", lambda: 1.0)
+    free_cores.available_cores.cache_clear()
+    try:
+        assert free_cores.available_cores() == 1 and free_cores.embed_threads() == 1
+    finally:
+        free_cores.available_cores.cache_clear()
