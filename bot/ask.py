@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.drafting.house_style import column_label, unit_label
+from bot.drafting.house_style import unit_label
 from bot.drafting.model import Citation, FigureRef
 from bot.drafting.sources import Sources
 from bot.drafting.statements import statistic_statement
@@ -127,8 +127,3 @@ def _table(result: AskAnswer, stat: StatAnswer) -> None:
                         "waarde": int(f.value) if float(f.value).is_integer() else f.value, "eenheid": unit_label(f.unit),
                         "bron": f.source_url} for f in figures]
         result.provenance = {"dataset": "gepubliceerde_cijfers", "figures": [f.figure_id for f in figures], "source_url": figures[0].source_url}
-
-
-def column_names(columns: list[str]) -> list[str]:
-    """Dutch column headings for a table shown to the desk."""
-    return [column_label(c) for c in columns]

@@ -94,14 +94,6 @@ def stock_when(month: str) -> str:
     return f"Op {day_words(month_end(month))}"
 
 
-def breakdown_listing(rows: list[dict], by: list[str], measure: str) -> str | None:
-    """'Per jaar: 2021: 22.288, 2022: 34.179 en 2023: 32.012' for one breakdown of 2 to 6 rows, else None."""
-    if len(by) != 1 or not 1 < len(rows) <= 6:
-        return None
-    values = [f"{row[by[0]]}: {dutch_number(row[measure]) if isinstance(row[measure], int | float) else 'geen cijfer'}" for row in rows]
-    return f"Per {column_label(by[0])}: {dutch_list(values)}"
-
-
 def column_label(dimension: str) -> str:
     return style()["columns"].get(dimension, dimension)
 

@@ -19,7 +19,6 @@ _CUE = re.compile(
     r"^(?:en|alleen|enkel|uitsluitend|nu|per|zonder|maar|in|voor|van|tot|op|eind|wat met|hoe zit het met|idem|ook|graag|"
     r"hoeveel van hen|hoeveel daarvan|daarvan|van hen|and|only|now|et|seulement|uniquement|what about|same)\b"
 )
-_ONLY = re.compile(r"\b(?:alleen|enkel|uitsluitend|only|seulement|uniquement)\b")
 _NO_BREAKDOWN = re.compile(r"\b(?:zonder opdeling|zonder opsplitsing|zonder uitsplitsing|alleen het totaal|enkel het totaal|het totaal|totaal|in totaal|"
                            r"without (?:the )?breakdown|sans ventilation|total)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:het jaar ervoor|het jaar daarvoor|het vorige jaar|een jaar eerder|het jaar voordien|l'annee precedente|the year before|the previous year)\b")
@@ -113,7 +112,3 @@ def apply_follow_up(previous: Reading, turn: Reading, text: str, catalog: Catalo
     if turn.refers_back:
         update["refers_back"] = turn.refers_back
     return previous.model_copy(update=update)
-
-
-def only_cue(text: str) -> bool:
-    return bool(_ONLY.search(fold(text)))

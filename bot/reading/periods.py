@@ -290,7 +290,3 @@ def find_period(folded: str, asked: dt.date | None = None) -> FoundPeriod | None
     kept = [taken[i] for i in order
             if i == order[0] or (first.start <= found[i][1].start and found[i][1].end <= first.end)]
     return FoundPeriod(period=first, spans=sorted(kept))
-
-
-def years_only(folded: str) -> list[int]:
-    return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folded)]
