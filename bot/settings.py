@@ -2,11 +2,13 @@
 
 The README's configuration table lists these fields one for one. Code asks `settings()`;
 nothing else in the project reads `os.environ`. Tests that change a variable call
-`settings.cache_clear()` (the `env` fixture in tests/conftest.py does it).
+`settings.cache_clear()` (the `env` fixture in tests/conftest.py does it). The one write,
+`runtime_default`, gives a third-party runtime a default it reads from the environment.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,3 +67,8 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     return Settings()
+
+
+def runtime_default(name: str, value: str) -> None:
+    """Set a variable a library reads when it loads (e.g. libgomp's GOMP_SPINCOUNT), unless the user set it."""
+    os.environ.setdefault(name, value)

@@ -99,7 +99,9 @@ def free_threads(cap: int = MAX_EMBED_THREADS) -> int:
 
 def short_openmp_spin() -> None:
     """Set before the engine loads its OpenMP runtime, which reads it once; a value the user set is kept."""
-    os.environ.setdefault("GOMP_SPINCOUNT", ENGINE_SPIN_COUNT)
+    from bot.settings import runtime_default
+
+    runtime_default("GOMP_SPINCOUNT", ENGINE_SPIN_COUNT)
 
 
 _blas: dict[str, bool] = {"one_thread": False}

@@ -1,4 +1,5 @@
 import ctypes
+import os
 
 import numpy as np
 import pytest
@@ -86,7 +87,7 @@ def test_a_container_limited_to_one_core_embeds_on_one_thread(monkeypatch):
 def test_the_engine_workers_spin_briefly_unless_the_user_chose(monkeypatch):
     monkeypatch.delenv("GOMP_SPINCOUNT", raising=False)
     free_cores.short_openmp_spin()
-    assert free_cores.os.environ["GOMP_SPINCOUNT"] == free_cores.ENGINE_SPIN_COUNT
+    assert os.environ["GOMP_SPINCOUNT"] == free_cores.ENGINE_SPIN_COUNT
     monkeypatch.setenv("GOMP_SPINCOUNT", "infinite")
     free_cores.short_openmp_spin()
-    assert free_cores.os.environ["GOMP_SPINCOUNT"] == "infinite"
+    assert os.environ["GOMP_SPINCOUNT"] == "infinite"
