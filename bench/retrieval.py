@@ -1,7 +1,7 @@
 """Retrieval quality on the development set: bm25 / dense / hybrid next to a plain TF-IDF baseline.
 
     python bench/retrieval.py [--dir var] [--devset bench/devset.jsonl] [--norelevant bench/norelevant.jsonl]
-                              [--tune] [--show-misses]
+                              [--tune] [--show-misses] [--source S]
 
 The development set holds Dutch queries written for this project (types: paraphrase of a whole
 question, short keywords, a single sub-question), each with its gold document ids (every
@@ -222,6 +222,7 @@ def main() -> None:
     parser.add_argument("--devset", default=str(Path(__file__).with_name("devset.jsonl")))
     parser.add_argument("--norelevant", default=str(Path(__file__).with_name("norelevant.jsonl")))
     parser.add_argument("--tune", action="store_true", help="choose the fusion weights and fit the relevance model on half A")
+    parser.add_argument("--source", action="append", default=[], help="search only this source (repeatable), e.g. dekamer-qrva-2017")
     parser.add_argument("--show-misses", action="store_true", help="list queries whose gold is not in the hybrid top 10")
     args = parser.parse_args()
     index = PrecedentIndex(Path(args.dir))
@@ -253,7 +254,11 @@ def main() -> None:
     halves: dict[str, dict[str, list]] = {mode: {"A": [], "B": []} for mode in [*MODES, "tfidf"]}
     misses = []
     queries = [it["query"] for it in items]
-    ranked_by_mode = {mode: [expand(hits) for hits in S.search_many(index, queries, k=10, mode=mode)] for mode in MODES}
+    filters = S.SearchFilters(sources=args.source)
+    if args.source:
+        print(f"searching only: {', '.join(args.source)} (the TF-IDF baseline and the relevance floor see every source)")
+    ranked_by_mode = {mode: [expand(hits) for hits in S.search_many(index, queries, k=10, mode=mode, filters=filters)]
+                      for mode in MODES}
     ranked_by_mode["tfidf"] = [baseline.rank(q) for q in queries]
     for position, item in enumerate(items):
         for mode, ranked in ranked_by_mode.items():
