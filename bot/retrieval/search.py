@@ -41,7 +41,6 @@ from tools.text import fold
 MAX_QUERY_CHARS = 5_000
 SNIPPET_SCAN_CHARS = 6_000  # a snippet is looked for in the start of a passage (bounded work on long answers)
 QUERY_CACHE = 1024  # query vectors kept (the same question drafted again, a search refined with filters)
-_WORD = re.compile(r"[a-z0-9]{2,}")
 Mode = Literal["hybrid", "bm25", "dense"]
 _masks_lock = threading.Lock()
 
@@ -308,7 +307,7 @@ def relevance(cover: np.ndarray, dense_unit: np.ndarray | None, dense_doc: np.nd
 # -- hits ------------------------------------------------------------------------------------------
 @lru_cache(maxsize=256)
 def _words_starting_with(letters: str) -> re.Pattern:
-    """The words `_WORD` finds (whole runs of 2+ letters and digits) that begin with one of `letters` or with "ge":
+    """The words (whole runs of 2+ letters and digits of the folded text) that begin with one of `letters` or "ge":
     the regex engine skips the others, where a filter in Python took most of a snippet's time."""
     first = f"[{letters}][a-z0-9]+|" if letters else ""
     return re.compile(rf"(?<![a-z0-9])(?:{first}ge[a-z0-9]*)")
