@@ -9,6 +9,7 @@ kernel, so every row's dot product is the same computation either way and the co
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -18,6 +19,15 @@ from bot.retrieval.free_cores import blas_on_one_thread, free_threads
 MIN_ROWS_TO_SPLIT = 4_096  # below this, handing half to another thread costs more than it saves
 SPLIT_BLOCK = 256  # a multiple of the row blocks of the BLAS kernels (4 to 16 rows)
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pq-dense-product")
+
+
+def _new_worker_in_child() -> None:
+    # A forked child inherits the executor but not its thread: work handed to it would never run.
+    global _worker
+    _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pq-dense-product")
+
+
+os.register_at_fork(after_in_child=_new_worker_in_child)
 
 
 def unit_cosines(vectors: np.ndarray, queries: np.ndarray) -> np.ndarray:

@@ -58,3 +58,30 @@ def test_searches_from_several_threads_get_their_own_cosines(split_allowed):
     for query, result in zip(queries * 3, results, strict=True):
         assert np.array_equal(result, vectors @ query)
     assert split_allowed.calls == 36
+
+
+def test_a_forked_child_still_gets_its_product(monkeypatch):
+    import os
+    import signal
+    import time
+
+    monkeypatch.setitem(free_cores._blas, "one_thread", True)
+    monkeypatch.setattr(dense_product, "free_threads", lambda: 2)
+    vectors = np.random.default_rng(3).standard_normal((8_192, 16)).astype(np.float32)
+    query = np.ones((16, 1), dtype=np.float32)
+    with threadpool_limits(limits=1, user_api="blas"):
+        dense_product.unit_cosines(vectors, query)  # the parent's worker thread is running now
+        pid = os.fork()
+        if pid == 0:  # the child: inherits the executor, not its thread
+            ok = np.array_equal(dense_product.unit_cosines(vectors, query), vectors @ query)
+            os._exit(0 if ok else 1)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            assert os.waitstatus_to_exitcode(status) == 0
+            return
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    pytest.fail("the child's product never finished: its half was handed to a thread that does not exist")
