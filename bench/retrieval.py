@@ -11,13 +11,14 @@ siblings too (`Hit.ids()`: the lead id, then the siblings), as `search --queries
 Prints, per query type and overall: recall@1/5/10 (share of the gold ids in the top k) and
 MRR@10 for bm25 / dense / hybrid and the baseline (scikit-learn TfidfVectorizer over each
 document's whole question text, sublinear tf, accents stripped, no stop list, cosine); MRR@10
-on half A (even lines, where the fusion weights and the relevance model are chosen) and half B
-(odd lines, held out); and the relevance floor: the share of the no-answer queries
-(bench/norelevant.jsonl) whose answered hits are all below the floor (nothing would be cited),
-and its cost: the share of development queries whose first gold hit in the top 3 is below it.
+on half A (even lines, where the relevance model is fitted) and half B (odd lines); and the
+relevance floor: the share of the no-answer queries (bench/norelevant.jsonl) whose answered
+hits are all below the floor (nothing would be cited), and its cost: the share of development
+queries whose first gold hit in the top 3 is below it.
 
---tune searches the fusion weights on half A and fits the relevance model on half A of both
-sets, and prints the constants for bot/retrieval/search.py with their half-B figures.
+--tune searches the fusion weights on the whole development set (the held-out sets,
+bench/devset_c.jsonl and bench/blindset.jsonl, then check them), fits the relevance model on
+half A of both sets, and prints the constants for bot/retrieval/search.py.
 """
 
 from __future__ import annotations
@@ -108,7 +109,9 @@ def floor_values(index, dev: list[dict], norel: list[dict]) -> tuple[np.ndarray,
 
 
 def tune(index, dev: list[dict]) -> None:
-    """Fusion weights on half A (grid), reported on both halves."""
+    """Fusion weights, answered prior and hubness discount: a grid, chosen on the whole development set by
+    R@5 + MRR@10, printed with both halves next to the current setting. The held-out sets (devset_c, blindset)
+    are measured afterwards with --devset, never here."""
     loaded = index.load()
     table = loaded.table
     vectors = S.embed_queries(index, [item["query"] for item in dev])
@@ -117,48 +120,54 @@ def tune(index, dev: list[dict]) -> None:
     doc_ids = table.docs["doc_id"].to_numpy()
     groups = table.docs["group"].to_numpy()
     members = table.group_members
+    hubness_grid = (0.0, 0.25, 0.5)
+    names = ["lex_doc", "lex_unit", "dense_unit", "dense_doc", "answered"]
+    # Per query the scaled signals, one dense_doc row per hubness discount: a setting is then one product.
+    parts = [np.stack([S._scale_lexical(sig.lex_doc, keep), S._scale_lexical(sig.lex_unit, keep),
+                       S._scale_dense(sig.dense_unit, keep), sig.answered,
+                       *(S._scale_dense(sig.dense_doc - h * sig.hubness, keep) for h in hubness_grid)])
+             for sig in cached]
 
-    def mrr(weights: dict[str, float], half: int) -> tuple[float, float]:
-        scores, recalls = [], []
-        for item, sig in list(zip(dev, cached, strict=True))[half::2]:
-            fused = S.fuse(sig, keep, "hybrid", weights)
-            top = np.argsort(-fused)[:40]
+    def measure(weights: dict[str, float], hubness: float) -> np.ndarray:
+        """Per query (R@5, MRR@10)."""
+        w = np.zeros(4 + len(hubness_grid))
+        w[:4] = [weights["lex_doc"], weights["lex_unit"], weights["dense_unit"], weights["answered"]]
+        w[4 + hubness_grid.index(hubness)] = weights["dense_doc"]
+        w /= w.sum()
+        out = []
+        for item, p in zip(dev, parts, strict=True):
+            fused = w @ p
+            top = np.sort(np.argpartition(-fused, 40)[:40])  # the 40 best in table order, then by score (stable)
+            top = top[np.argsort(-fused[top], kind="stable")]
             ranked, seen = [], set()
             for row in top:
                 if groups[row] not in seen:
                     seen.add(groups[row])
                     ranked += [doc_ids[r] for r in members[groups[row]]]
             m = metrics(ranked, item["gold"])
-            scores.append(m["MRR@10"])
-            recalls.append(m["R@5"])
-        return float(np.mean(scores)), float(np.mean(recalls))
+            out.append((m["R@5"], m["MRR@10"]))
+        return np.array(out)
 
-    grid = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
-    signals_names = ["lex_doc", "lex_unit", "dense_unit", "dense_doc"]
+    steps = [round(0.1 * i, 1) for i in range(11)]
     best = None
-    for values in itertools.product(grid, repeat=4):
-        if not any(values):
+    for a, b, c in itertools.product(steps, repeat=3):
+        d = round(1.0 - a - b - c, 1)
+        if d < 0:
             continue
-        weights = {**dict(zip(signals_names, values, strict=True)), "answered": 0.0}
-        score = mrr(weights, 0)
-        if best is None or score > best[0]:
-            best = (score, weights)
-    # Then the prior for answered documents, with those weights; then the weights again with that prior.
-    for prior in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
-        weights = {**best[1], "answered": prior}
-        score = mrr(weights, 0)
-        if score > best[0]:
-            best = (score, weights)
-    for values in itertools.product(grid, repeat=4):
-        if not any(values):
-            continue
-        weights = {**dict(zip(signals_names, values, strict=True)), "answered": best[1]["answered"]}
-        score = mrr(weights, 0)
-        if score > best[0]:
-            best = (score, weights)
-    print(f"fusion weights chosen on half A: {best[1]}")
-    print(f"  half A MRR@10 {best[0][0]:.3f} R@5 {best[0][1]:.3f}; half B MRR@10 {mrr(best[1], 1)[0]:.3f} R@5 {mrr(best[1], 1)[1]:.3f}")
-    print(f"  current WEIGHTS {S.WEIGHTS}: half A {mrr(S.WEIGHTS, 0)[0]:.3f}, half B {mrr(S.WEIGHTS, 1)[0]:.3f}")
+        for prior in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
+            for hubness in hubness_grid:
+                weights = dict(zip(names, (a, b, c, d, prior), strict=True))
+                score = float(measure(weights, hubness).mean(axis=0).sum())
+                if best is None or score > best[0] + 1e-12:
+                    best = (score, weights, hubness)
+
+    def line(label: str, weights: dict[str, float], hubness: float) -> str:
+        per_query = measure(weights, hubness)
+        halves = "; ".join(f"half {'AB'[h]} R@5 {per_query[h::2, 0].mean():.3f} MRR@10 {per_query[h::2, 1].mean():.3f}" for h in (0, 1))
+        return f"{label}: {weights}, HUBNESS {hubness}\n  all R@5 {per_query[:, 0].mean():.3f} MRR@10 {per_query[:, 1].mean():.3f}; {halves}"
+
+    print(line("fusion chosen on the development set", best[1], best[2]))
+    print(line("current", S.WEIGHTS, S.HUBNESS))
 
 
 def tune_relevance(index, dev: list[dict], norel: list[dict]) -> None:
@@ -221,7 +230,7 @@ def main() -> None:
     parser.add_argument("--dir", default="var", help="index data directory (default var)")
     parser.add_argument("--devset", default=str(Path(__file__).with_name("devset.jsonl")))
     parser.add_argument("--norelevant", default=str(Path(__file__).with_name("norelevant.jsonl")))
-    parser.add_argument("--tune", action="store_true", help="choose the fusion weights and fit the relevance model on half A")
+    parser.add_argument("--tune", action="store_true", help="choose the fusion weights (development set) and fit the relevance model (half A)")
     parser.add_argument("--source", action="append", default=[], help="search only this source (repeatable), e.g. dekamer-qrva-2017")
     parser.add_argument("--show-misses", action="store_true", help="list queries whose gold is not in the hybrid top 10")
     args = parser.parse_args()
@@ -269,7 +278,7 @@ def main() -> None:
         if not set(ranked_by_mode["hybrid"][position]) & set(item["gold"]):
             misses.append((item["qid"], item["query"], ranked_by_mode["hybrid"][position][:3]))
     print("\n".join(table_lines("retrieval (a hit stands for its siblings; tfidf = the baseline):", rows)))
-    print("MRR@10 per half (weights chosen on A):")
+    print("MRR@10 per half (the relevance model fitted on A):")
     for mode in rows:
         print(f"  {mode:9} A ({len(halves[mode]['A'])}) {np.mean(halves[mode]['A']):.3f}   B ({len(halves[mode]['B'])}) {np.mean(halves[mode]['B']):.3f}")
     if norel:

@@ -224,7 +224,7 @@ class ChunkTable:
         # Units of a document are contiguous (checked in `read`): [doc_starts[d], doc_ends[d]).
         self.doc_starts = np.searchsorted(unit_doc, np.arange(len(docs)), side="left")
         self.doc_ends = np.searchsorted(unit_doc, np.arange(len(docs)), side="right")
-        self._centroid_norms: tuple | None = None  # (matrix id, membership matrix, norms)
+        self._centroid_cache: tuple | None = None  # (matrix id, membership matrix, norms, hubness)
         self._group_members: dict[str, list[int]] | None = None
 
     # -- texts ------------------------------------------------------------------------------------
@@ -261,11 +261,9 @@ class ChunkTable:
             self._folded[key] = self.docs[column].map(fold)
         return self._folded[key]
 
-    def centroid_cos(self, vectors: np.ndarray, cos: np.ndarray) -> np.ndarray:
-        """Per document (and query, for a matrix `cos`): the cosine of a query with the document's centroid (the
-        normalised mean of its units' vectors), from the units' cosines `cos` = vectors @ query: the centroid's dot
-        product is the sum of the units' over the norm of their sum, so no second matrix product is needed."""
-        if self._centroid_norms is None or self._centroid_norms[0] != id(vectors):  # once per matrix
+    def _centroids(self, vectors: np.ndarray) -> tuple:
+        """(membership matrix, centroid norms, hubness) of `vectors`, computed once per matrix."""
+        if self._centroid_cache is None or self._centroid_cache[0] != id(vectors):
             from scipy.sparse import csr_matrix
 
             # Sums per document as products with a 0/1 membership matrix: the norms in 9 ms where numpy's
@@ -273,10 +271,28 @@ class ChunkTable:
             members = csr_matrix((np.ones(len(self.unit_doc), dtype=np.float32), (self.unit_doc, np.arange(len(self.unit_doc)))),
                                  shape=(len(self.docs), len(self.unit_doc)))
             norms = np.linalg.norm(members @ vectors, axis=1) if len(vectors) else np.ones(len(self.docs))
-            self._centroid_norms = (id(vectors), members, np.where(norms > 0, norms, 1.0).astype(np.float32))
-        _, members, norms = self._centroid_norms
+            norms = np.where(norms > 0, norms, 1.0).astype(np.float32)
+            if len(vectors):
+                mean = vectors.mean(axis=0, dtype=np.float64)
+                mean /= np.linalg.norm(mean) or 1.0
+                hubness = ((members @ (vectors @ mean.astype(np.float32))) / norms).astype(np.float64)
+            else:
+                hubness = np.zeros(len(self.docs))
+            self._centroid_cache = (id(vectors), members, norms, hubness)
+        return self._centroid_cache[1:]
+
+    def centroid_cos(self, vectors: np.ndarray, cos: np.ndarray) -> np.ndarray:
+        """Per document (and query, for a matrix `cos`): the cosine of a query with the document's centroid (the
+        normalised mean of its units' vectors), from the units' cosines `cos` = vectors @ query: the centroid's dot
+        product is the sum of the units' over the norm of their sum, so no second matrix product is needed."""
+        members, norms, _ = self._centroids(vectors)
         summed = members @ cos
         return summed / (norms if summed.ndim == 1 else norms[:, None])
+
+    def centroid_hubness(self, vectors: np.ndarray) -> np.ndarray:
+        """Per document: the cosine of its centroid with the mean of all unit vectors. A centroid near the corpus'
+        average is near every query alike (a "hub"), so search discounts it (search.HUBNESS)."""
+        return self._centroids(vectors)[2]
 
     @property
     def group_members(self) -> dict[str, list[int]]:

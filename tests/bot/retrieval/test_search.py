@@ -210,6 +210,25 @@ def test_the_centroid_cosine_is_the_cosine_with_the_normalised_mean_of_a_documen
     expected = centroids @ queries.T
     assert np.allclose(table.centroid_cos(vectors, vectors @ queries.T), expected, atol=1e-5)
     assert np.allclose(table.centroid_cos(vectors, vectors @ queries[0]), expected[:, 0], atol=1e-5)
+    # The hubness: each centroid's cosine with the normalised mean of all unit vectors.
+    mean = vectors.mean(axis=0) / np.linalg.norm(vectors.mean(axis=0))
+    assert np.allclose(table.centroid_hubness(vectors), centroids @ mean, atol=1e-5)
+
+
+def test_a_document_near_the_corpus_average_loses_a_tie_on_the_centroid_signal():
+    import numpy as np
+
+    from bot.retrieval.search import Signals, fuse
+
+    # Two documents alike on every signal; the first one's centroid lies nearer the mean of all vectors.
+    same = np.array([0.9, 0.9, 0.1, 0.1])
+    sig = Signals(lex_doc=same, lex_unit=same, dense_unit=same, dense_doc=same, unit_scores=same,
+                  answered=np.ones(4), hubness=np.array([0.95, 0.85, 0.9, 0.9]))
+    keep = np.ones(4, dtype=bool)
+    with_discount = fuse(sig, keep, "hybrid", hubness=0.5)
+    assert with_discount[1] > with_discount[0]
+    without = fuse(sig, keep, "hybrid", hubness=0.0)
+    assert without[0] == without[1]
 
 
 @pytest.mark.parametrize("seed", range(5))
