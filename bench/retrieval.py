@@ -209,20 +209,25 @@ def tune_relevance(index, dev: list[dict], norel: list[dict]) -> None:
 
 
 def subject_floor_figures(index, dev: list[dict], norel: list[dict]) -> None:
-    """The drafting's subject floor (bot/drafting/precedents.py): the share of a sub-question's own rare words the
-    cited document must hold. Printed: how often the gold document of a single-sub-question query holds that much,
-    and how often the top answered hit of a no-answer query does."""
-    from bot.drafting.precedents import SUBJECT_FLOOR
+    """The drafting's subject floors (bot/drafting/precedents.py): the share of a sub-question's own rare words the
+    cited document must hold, also without its strongest word. Printed: how often the gold document of a
+    single-sub-question query holds that much, and how often the top answered hit of a no-answer query does."""
+    from bot.drafting.precedents import SECOND_WORD_FLOOR, SUBJECT_FLOOR
 
     loaded = index.load()
+
+    def held(query: str, rows: list[int]) -> bool:
+        share, rest = S._coverage_parts(loaded, query, np.array(rows))
+        return bool(((share >= SUBJECT_FLOOR) & (rest >= SECOND_WORD_FLOOR)).any())
+
     subs = [it for it in dev if it.get("type") == "subquestion"]
-    gold_cover = [max(S.coverage(loaded, it["query"], np.array([loaded.table.doc_position[g] for g in it["gold"]]))) for it in subs]
+    gold_held = [held(it["query"], [loaded.table.doc_position[g] for g in it["gold"]]) for it in subs]
     answered = S.SearchFilters(answered_only=True)
     tops = [hits[0] for hits in S.search_many(index, [q["query"] for q in norel], k=1, filters=answered) if hits]
-    norel_cover = [S.coverage(loaded, q["query"], np.array([loaded.table.doc_position[h.id]]))[0] for q, h in zip(norel, tops, strict=False)]
-    print(f"subject floor {SUBJECT_FLOOR}: gold documents of {len(subs)} sub-question queries holding it "
-          f"{np.mean(np.array(gold_cover) >= SUBJECT_FLOOR):.3f}; top answered hits of no-answer queries holding it "
-          f"{np.mean(np.array(norel_cover) >= SUBJECT_FLOOR):.3f}")
+    norel_held = [held(q["query"], [loaded.table.doc_position[h.id]]) for q, h in zip(norel, tops, strict=False)]
+    print(f"subject floors {SUBJECT_FLOOR} / {SECOND_WORD_FLOOR} without the strongest word: gold documents of {len(subs)} "
+          f"sub-question queries holding them {np.mean(gold_held):.3f}; top answered hits of no-answer queries holding them "
+          f"{np.mean(norel_held):.3f}")
 
 
 def main() -> None:

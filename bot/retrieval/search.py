@@ -293,14 +293,22 @@ def fuse(sig: Signals, keep: np.ndarray, mode: Mode, weights: dict[str, float] =
 def coverage(loaded, query: str, doc_rows: np.ndarray, leave_out: str = "") -> np.ndarray:
     """Per document: the idf-weighted share of the query's distinct topic words (function words say nothing of
     the subject) found in its question or answer; words of `leave_out`, e.g. the question's title, do not count."""
+    return _coverage_parts(loaded, query, doc_rows, leave_out)[0]
+
+
+def _coverage_parts(loaded, query: str, doc_rows: np.ndarray, leave_out: str = "") -> tuple[np.ndarray, np.ndarray]:
+    """`coverage`, and the same share without the document's strongest word (for a one-word subject: the share)."""
     left_out = set(tokenize(leave_out)) if leave_out else set()
     tokens = [t for t in dict.fromkeys(tokenize(query)) if t not in left_out]
     if not tokens or not len(doc_rows):
-        return np.zeros(len(doc_rows))
+        return np.zeros(len(doc_rows)), np.zeros(len(doc_rows))
     idf, in_question = loaded.doc_lexical.question.idf_and_presence(tokens, doc_rows)
     _, in_answer = loaded.doc_lexical.answer.idf_and_presence(tokens, doc_rows)
     weight = idf ** COVERAGE_POWER
-    return ((in_question | in_answer) * weight).sum(axis=1) / weight.sum()
+    held = (in_question | in_answer) * weight
+    share = held.sum(axis=1) / weight.sum()
+    rest = (held.sum(axis=1) - held.max(axis=1)) / weight.sum() if len(tokens) > 1 else share
+    return share, rest
 
 
 def relevance(cover: np.ndarray, dense_unit: np.ndarray | None, dense_doc: np.ndarray | None,
@@ -408,11 +416,13 @@ def _hit(loaded, query: str, lead: int, siblings: list[int], score: float, sig: 
                              status=col("status")[r]) for r in siblings])
 
 
-def subject_coverage(index, text: str, hits: list[Hit], leave_out: str = "") -> list[float]:
-    """For each hit: how much of `text`'s own subject (its rare words, minus those of `leave_out`) the document holds."""
+def subject_coverage(index, text: str, hits: list[Hit], leave_out: str = "") -> list[tuple[float, float]]:
+    """For each hit: how much of `text`'s own subject (its rare words, minus those of `leave_out`) the document
+    holds, and how much it holds without its strongest word (one shared name is not yet the same subject)."""
     loaded = index.load()
     rows = np.array([loaded.table.doc_position[h.id] for h in hits], dtype=np.int64)
-    return coverage(loaded, text, rows, leave_out).tolist()
+    share, rest = _coverage_parts(loaded, text, rows, leave_out)
+    return list(zip(share.tolist(), rest.tolist(), strict=True))
 
 
 def search_many(index, queries: list[str], k: int = 10, filters: SearchFilters | None = None, mode: Mode = "hybrid",

@@ -75,3 +75,18 @@ def test_the_batched_search_finds_what_one_search_per_sub_question_finds(small_i
     routes = [route(s.number, s.text) for s in doc.subquestions]
     batched = find_precedents_many(small_index, doc, routes)
     assert [[h.id for h in hits] for hits in batched] == [[h.id for h in find_precedents(small_index, doc, r)] for r in routes]
+
+
+@pytest.mark.parametrize(("own", "cited"), [((0.9, 0.0), False), ((0.9, 0.2), True), ((0.3, 0.2), False)])
+def test_a_part_sharing_one_rare_word_with_a_precedent_does_not_cite_it(small_index, monkeypatch, own, cited):
+    import bot.drafting.precedents as precedents
+
+    close = search(small_index, "klachten over verkrachting binnen het huwelijk door de partner", k=1)[0]
+    assert close.relevant
+    monkeypatch.setattr(precedents, "search_many", lambda *args, **kwargs: [[close]])
+    # The title's subject is held; the part's own is held (share, share without its strongest word) as given.
+    monkeypatch.setattr(precedents, "subject_coverage",
+                        lambda index, text, hits, leave_out="": [own if leave_out else (1.0, 1.0)] * len(hits))
+    doc = parse_text("Verkrachting\n1. Hoeveel klachten kwamen er binnen?\n2. Welke acties plant u?")
+    (hits,) = find_precedents_many(small_index, doc, [route(1, doc.subquestions[0].text)])
+    assert bool(hits) is cited

@@ -215,6 +215,20 @@ def test_the_centroid_cosine_is_the_cosine_with_the_normalised_mean_of_a_documen
     assert np.allclose(table.centroid_hubness(vectors), centroids @ mean, atol=1e-5)
 
 
+def test_subject_coverage_tells_a_subject_held_by_one_word_from_one_held_by_several(small_index):
+    from bot.retrieval.search import search, subject_coverage
+
+    hit = search(small_index, "klachten over verkrachting binnen het huwelijk door de partner", k=1)[0]
+    ((share, rest),) = subject_coverage(small_index, "verkrachting tijgermug", [hit])
+    assert share > 0 and rest == 0  # "verkrachting" alone
+    ((share, rest),) = subject_coverage(small_index, "verkrachting partner tijgermug", [hit])
+    assert 0 < rest < share
+    ((share, rest),) = subject_coverage(small_index, "verkrachting", [hit])
+    assert share == rest == 1.0  # a one-word subject: held or not
+    ((share, rest),) = subject_coverage(small_index, "verkrachting partner", [hit], leave_out="Partner")
+    assert share == rest == 1.0  # the left-out word does not count
+
+
 def test_a_document_near_the_corpus_average_loses_a_tie_on_the_centroid_signal():
     import numpy as np
 
