@@ -61,15 +61,17 @@ _FUNCTION_WORDS = frozenset(
     "la le les des du un une et est que qui pour dans sur par pas au aux ce cette combien quel quelle quels comment "
     "the of and to is are was were for on with by that this how many what which who why when".split())
 _ASKING = re.compile(r"\?|\b(hoeveel|welke|wat|wie|waarom|hoe|wanneer|waar|graag|gelieve|kunt|kan|zal|zult|klopt|"
+                     r"zou|zouden|wil|wilt|mag|vraag|vernemen|verneem|meedelen|weten|"
                      r"combien|quel|quelle|quels|quelles|comment|pourquoi|quand|how|what|which|who|why|when)\b", re.IGNORECASE)
 
 
 def reads_as_question(doc: Document) -> bool:
-    """Text in words that asks something (a question mark or a question word): not random characters."""
+    """Text in words that asks something (a question mark or a question word): not random characters. The asking may
+    be in the introduction alone: "Graag had ik de volgende cijfers gekregen:" over parts that only name figures."""
     text = " ".join([doc.title, doc.introduction, *(s.text for s in doc.subquestions)])
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
     share = sum(w in _FUNCTION_WORDS for w in words) / max(len(words), 1)
-    return share >= 0.12 and any(_ASKING.search(s.text) for s in doc.subquestions)
+    return share >= 0.12 and any(_ASKING.search(t) for t in [doc.introduction, *(s.text for s in doc.subquestions)])
 
 
 # -- the pipeline --------------------------------------------------------------------------

@@ -33,6 +33,16 @@ def test_random_text_gets_a_notice_not_a_draft(small_index):
         draft_document(doc, index=small_index)
 
 
+def test_a_request_for_figures_asked_in_the_introduction_is_drafted(small_index):
+    # The Chamber's common form: the introduction asks, the numbered parts only name what is wanted.
+    doc = parse_text("Rechthebbenden op de verhoogde tegemoetkoming per Gewest.\n\nGraag had ik voor de voorbije jaren de "
+                     "volgende cijfers gekregen, per Gewest:\n\n1. het aantal verzekerden met een laag gezinsinkomen;\n"
+                     "2. het aantal van hen dat dit recht automatisch kreeg;\n3. de bijkomende uitgaven van de ziekteverzekering.")
+    assert len(doc.subquestions) == 3 and "Graag" in doc.introduction
+    draft = draft_document(doc, index=small_index)
+    assert [part.numbers for part in draft.parts] == [[1], [2], [3]]
+
+
 def test_an_english_paragraph_without_a_question_is_refused_and_with_one_cites_nothing_unrelated(small_index):
     with pytest.raises(PQError):
         parse_text(_english().split(" How much")[0])
