@@ -14,8 +14,8 @@ PRECEDENTS_PER_QUESTION = 3
 QUOTE_CHARS = 420
 # Share of the title's rare words, and of a sub-question's own (title words left out), idf-weighted, that a
 # cited precedent must hold. Measured by bench/retrieval.py --tune (full index): the gold document of a
-# single-sub-question query holds this much in 67 % of the cases, the best of the top 3 answered hits of a
-# no-answer query in 2 % (at 0.5: 64 % and 0 %; at 0.4: 71 % and 5 %).
+# single-sub-question query holds this much in 67 % of the cases, the top answered hit of a no-answer query
+# in 2 % (at 0.5: 64 % and 0 %; at 0.4: 71 % and 5 %).
 SUBJECT_FLOOR = 0.45
 # ... and must still hold SECOND_WORD_FLOOR of it without its strongest word: a rare name shared with the part
 # ("Oekraïners", "Frontex") carries the share alone, yet an answer on visas for Ukrainians is not one on their

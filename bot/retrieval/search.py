@@ -12,7 +12,7 @@ For each document four signals are computed over the whole (filtered) corpus:
   corpus' average (HUBNESS).
 Each signal is scaled per query (lexical by its best value, dense from the median to the best)
 and summed with WEIGHTS, chosen on the whole of bench/devset.jsonl and checked on the held-out
-sets (bench/devset_c.jsonl, bench/blindset.jsonl). A document's best units come back as passages.
+sets (bench/blindset.jsonl, devset_c.jsonl, devset_d.jsonl). A document's best units come back as passages.
 
 The same question sent to several ministers is one hit: the sibling that answers best (a
 published answer, the longest) leads, the others are listed in `also`. Every hit carries a
