@@ -272,14 +272,14 @@ def _scale_dense(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
 
 
 def fuse(sig: Signals, keep: np.ndarray, mode: Mode, weights: dict[str, float] = WEIGHTS,
-         hubness: float = HUBNESS) -> np.ndarray:
+         hub_discount: float = HUBNESS) -> np.ndarray:
     parts = {}
     if mode in ("hybrid", "bm25"):
         parts["lex_doc"] = _scale_lexical(sig.lex_doc, keep)
         parts["lex_unit"] = _scale_lexical(sig.lex_unit, keep)
     if mode in ("hybrid", "dense") and sig.dense_unit is not None:
         parts["dense_unit"] = _scale_dense(sig.dense_unit, keep)
-        dense_doc = sig.dense_doc if sig.hubness is None or not hubness else sig.dense_doc - hubness * sig.hubness
+        dense_doc = sig.dense_doc if sig.hubness is None or not hub_discount else sig.dense_doc - hub_discount * sig.hubness
         parts["dense_doc"] = _scale_dense(dense_doc, keep)
     if not parts:
         return np.zeros_like(sig.lex_doc)

@@ -239,9 +239,9 @@ def test_a_document_near_the_corpus_average_loses_a_tie_on_the_centroid_signal()
     sig = Signals(lex_doc=same, lex_unit=same, dense_unit=same, dense_doc=same, unit_scores=same,
                   answered=np.ones(4), hubness=np.array([0.95, 0.85, 0.9, 0.9]))
     keep = np.ones(4, dtype=bool)
-    with_discount = fuse(sig, keep, "hybrid", hubness=0.5)
+    with_discount = fuse(sig, keep, "hybrid", hub_discount=0.5)
     assert with_discount[1] > with_discount[0]
-    without = fuse(sig, keep, "hybrid", hubness=0.0)
+    without = fuse(sig, keep, "hybrid", hub_discount=0.0)
     assert without[0] == without[1]
 
 
