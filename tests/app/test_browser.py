@@ -375,8 +375,9 @@ def test_sources_search_is_compact_and_opens_the_matched_sub_question(desk, brow
     _type(browser, "#pq-tab-sources input[placeholder='JJJJ-MM-DD'], #pq-tab-sources textarea[placeholder='JJJJ-MM-DD']", "")
     _click(browser, "#pq-search-button")
     _wait(browser, lambda b: len(_css(b, ".pq-hit")) > 3)
-    first = _css(browser, ".pq-hit")[0]
-    assert first.find_elements("css selector", "h3") and first.find_elements("css selector", ".pq-snippet mark")
+    first = browser.execute_script("const e = document.querySelector('.pq-hit');"
+                                   "return [!!e.querySelector('h3'), !!e.querySelector('.pq-snippet mark')];")
+    assert first == [True, True]  # a title and the matched words marked
     assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")  # nothing wider than the page
     # The result list is rendered, then its buttons are wired up: a click that comes before that is lost, so click again.
     clicked = [0.0]
@@ -397,9 +398,14 @@ def test_sources_search_is_compact_and_opens_the_matched_sub_question(desk, brow
     # The same question sent to three ministers is one hit that names the others and whether they answered.
     _type(browser, "#pq-search-query textarea, #pq-search-query input", "hoeveel klachten over verkrachting door de eigen partner")
     _click(browser, "#pq-search-button")
-    also = _wait(browser, lambda b: [e.text for e in _css(b, ".pq-hit .pq-also")])
-    assert also[0].startswith("Dezelfde vraag ook gesteld aan: ") and also[0].count("(beantwoord)") == 2
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", _css(browser, ".pq-hit .pq-also")[0])
+    # The previous list also names other ministers, so wait for the new one (its first hit marks the asked word). Read and
+    # scroll in one script, in the page: a list re-rendered between a lookup and its use leaves a stale element.
+    also = _wait(browser, lambda b: b.execute_script(
+        "const hit = document.querySelector('.pq-hit');"
+        "if (!hit || ![...hit.querySelectorAll('mark')].some(m => /verkracht/i.test(m.textContent))) return null;"
+        "const e = hit.querySelector('.pq-also'); if (!e) return '';"
+        "e.scrollIntoView({block: 'center'}); return e.innerText;"))
+    assert also.startswith("Dezelfde vraag ook gesteld aan: ") and also.count("(beantwoord)") == 2
     _shot(browser, "desktop-5-bronnen-zelfde-vraag")
 
 
