@@ -467,11 +467,16 @@ def _say(browser, text: str) -> str:
     _css(browser, "#pq-chat-input textarea")[0].send_keys(Keys.ENTER)
     _wait(browser, lambda b: len(_css(b, "#pq-conversation .message")) >= count + 2)
     _wait(browser, lambda b: _css(b, "#pq-chat-input textarea")[0].is_enabled())
-    return _css(browser, "#pq-conversation .message")[-1].text
+    return _wait(browser, lambda b: [_css(b, "#pq-conversation .message")[-1].text])[0]  # read again if re-rendered meanwhile
 
 
 def _parts(browser, view: str = "#pq-chat-review") -> dict[str, dict[str, str]]:
     """The draft as a view shows it: per part label its badge, 'Begrepen als' line and text."""
+    # Read again when the view is re-rendered while it is being read (the list makes an empty view a result too).
+    return _wait(browser, lambda b: [_read_parts(b, view)], timeout=10)[0]
+
+
+def _read_parts(browser, view: str) -> dict[str, dict[str, str]]:
     parts = {}
     for section in _css(browser, f"{view} .pq-part"):
         understood = section.find_elements("css selector", ".pq-understood")
