@@ -50,7 +50,7 @@ from bot.settings import settings
 from tools.errors import PQError
 
 # Bump when chunking, normalisation or the files' layout change: every fingerprint changes with it.
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 # Indexed on first use: all bundled sources (their vectors ship in corpus/vectors/).
 DEFAULT_SOURCES = ("vlaams-parlement", "dekamer-qrva-2017", "dekamer-questions-2020")
 BATCH = 32

@@ -17,8 +17,10 @@ so a paraphrase of a whole question is matched against the whole question.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,9 +98,23 @@ class LexicalIndex:
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)
+        # bm25s reads its arrays as they are: a flipped byte would change scores silently, so each file's CRC-32
+        # is kept beside them and checked at load.
+        sums = {path.name: _crc32(path) for path in sorted(folder.iterdir()) if path.name != CHECKSUMS}
+        (folder / CHECKSUMS).write_text(json.dumps(sums), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
+        """The index in `folder`; ValueError when a file is missing or does not match its checksum."""
+        try:
+            sums = json.loads((folder / CHECKSUMS).read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            raise ValueError(f"{folder.name}/{CHECKSUMS} is not valid JSON") from None
+        if not isinstance(sums, dict) or not sums:
+            raise ValueError(f"{folder.name}/{CHECKSUMS} lists no files")
+        for name, crc in sums.items():
+            if _crc32(folder / name) != crc:
+                raise ValueError(f"{folder.name}/{name}: checksum mismatch")
         return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))
 
     def scores(self, query: str) -> np.ndarray:
@@ -134,6 +150,17 @@ def split_unit_text(text: str) -> tuple[str, str]:
     """(question side, answer side) of a unit's text."""
     question, mark, answer = text.partition(ANSWER_MARK)
     return question, (mark + answer) if mark else ""
+
+
+CHECKSUMS = "checksums.json"
+
+
+def _crc32(path: Path) -> int:
+    crc = 0
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            crc = zlib.crc32(block, crc)
+    return crc
 
 
 class FieldedLexicalIndex:

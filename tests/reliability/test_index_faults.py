@@ -64,6 +64,10 @@ def _damage(path: Path, how: str) -> None:
         path.write_bytes(b"\0" * path.stat().st_size)
     elif how == "empty":
         path.write_bytes(b"")
+    elif how == "flipped":  # one bit in the middle: the file still parses
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.write_bytes(bytes(data))
     else:  # truncated
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2])
@@ -71,10 +75,10 @@ def _damage(path: Path, how: str) -> None:
 
 LEXICAL_FILES = ["table.json", "unit_doc.npy", "texts.bin", "texts.offsets.npy", "doc_texts.bin", "doc_texts.offsets.npy",
                  "bm25/question/params.index.json", "bm25/question/vocab.index.json", "bm25/answer/data.csc.index.npy",
-                 "bm25doc/question/indices.csc.index.npy", "bm25doc/answer/indptr.csc.index.npy"]
+                 "bm25doc/question/indices.csc.index.npy", "bm25doc/answer/indptr.csc.index.npy", "bm25/answer/checksums.json"]
 
 
-@pytest.mark.parametrize("how", ["truncated", "zeroed", "empty", "missing"])
+@pytest.mark.parametrize("how", ["truncated", "zeroed", "empty", "missing", "flipped"])
 @pytest.mark.parametrize("name", LEXICAL_FILES)
 def test_a_damaged_lexical_file_is_one_clear_error_with_the_rebuild_command(copy, capsys, name, how):
     _damage(copy / "lexical" / name, how)
