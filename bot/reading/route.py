@@ -4,7 +4,9 @@ Kinds: `statistic` (asks for figures), `policy_evaluation` (asks for the ministe
 evaluation), `actions` (asks what is done or planned), `procedure` (how/when something works),
 `other`. A sub-question that names a measure *and* asks for a count or overview is a statistic
 even when it also says "georganiseerd" (seed question 6); one that names a measure but asks
-for an evaluation ("Hoe evalueert de minister de instroom?") is not.
+for an evaluation ("Hoe evalueert de minister de instroom?") is not, and neither is one that only
+names a measure without asking for figures ("Hoe werkt de samenwerking …?": "werkt" names the
+measure "aan het werk", but nothing is counted).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ Kind = Literal["statistic", "policy_evaluation", "actions", "procedure", "other"
 _EVALUATION = r"evalu|beoordeel|tevreden|visie|standpunt|mening|hoe staat (?:de|u)|acht (?:de minister|u)|vindt (?:de minister|u)|overweegt|bereid|wenselijk|succesvol|lessen|opinion|evaluat"
 _ACTIONS = r"\bacties?\b|maatregel|uitbouwen|uitbreiden|versterken|wil (?:de minister|u)\b|zal (?:de minister|u)\b|initiatie(?:f|ven)|project(?:en)?\b|onderne|georganiseerd|organiseert|worden genomen|neemt u|plant (?:de minister|u)|plannen|inspanningen|stappen|mesures|measures|actions"
 _PROCEDURE = r"\bwanneer\b|termijn|procedure|\btiming\b|hoe gebeurt|hoe verloopt|wie is bevoegd|welke regels|stand van zaken|timing|wettelijk|reglementering|op welke (?:wijze|manier)"
-_COUNT = (r"\bhoeveel\b|\baantal\b|\bcijfers?\b|percentage|\bbedrag|overzicht|opdeling|opsplitsing|\bper (?:provincie|jaar|maand|geslacht|leeftijd)"
+_COUNT = (r"\bhoeveel\b|\baantal\b|\bcijfers?\b|percentage|\baandeel\b|\bwelke? deel\b|\bbedrag|overzicht|opdeling|opsplitsing|\bper (?:provincie|jaar|maand|geslacht|leeftijd)"
           r"|hoe lang|gemiddeld|\bcombien\b|\bnombre\b|\bhow many\b|\bnumber of\b|\bwat was\b|\bwat is\b|\bhoe groot\b|\bhoe hoog\b|\bquel(?:le)? (?:etait|est)\b|\bwhat (?:was|is)\b")
 
 
@@ -48,8 +50,10 @@ def classify(text: str, reading: Reading) -> Kind:
         return "actions"
     if re.search(_PROCEDURE, folded):
         return "procedure"
-    if measure or ((counts or reading.breakdowns) and (reading.populations or reading.measure_id)):
-        return "statistic"  # "de belangrijkste nationaliteiten van de verzoekers": a breakdown of a group asks for figures
+    if (measure and reading.populations) or ((counts or reading.breakdowns) and (reading.populations or reading.measure_id)):
+        # "de belangrijkste nationaliteiten van de verzoekers", "in welke beroepen waren asielzoekers tewerkgesteld":
+        # a measure of a group, or a breakdown of one, asks for figures; a measure word alone ("hoe werkt …") does not.
+        return "statistic"
     if counts and re.search(r"\bhoeveel\b|\bcombien\b|\bhow many\b", folded):
         return "statistic"  # a count of something the catalog does not know: said so, not ignored
     return "other"

@@ -34,3 +34,21 @@ def test_french_and_english_statistics_are_statistics(text):
 def test_what_the_minister_wants_to_build_out_is_an_actions_question_even_with_a_measure_named():
     assert route(1, "Hoe wil de minister werkplekleren de komende jaren verder uitbouwen?").kind == "actions"
     assert route(1, "Hoeveel trajecten werkplekleren werden in 2023 gestart?").kind == "statistic"
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe werkt de samenwerking tussen de RVA en de gewestelijke diensten concreet?",
+    "Welke afspraken werden met de uitzendsector gemaakt over de werking van het platform?",
+    "Waarom werd de opleiding voor begeleiders ingekort?",
+])
+def test_a_measure_word_without_a_request_for_figures_is_not_a_statistic(text):
+    # "werkt", "werking" and "opleiding" name measures of the catalog, but nothing here asks how many: a statistic
+    # reading would put "no figure given" on a question that asks for none.
+    reading = read(text)
+    assert reading.measure_id and classify(text, reading) != "statistic"
+
+
+@pytest.mark.parametrize("text", ["Welk deel van de verzoekers kreeg in 2023 een beslissing?",
+                                  "Welk aandeel van de werkzoekenden volgde in 2023 een opleiding?"])
+def test_a_share_asked_is_a_statistic(text):
+    assert route(1, text).kind == "statistic"
