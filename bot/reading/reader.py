@@ -12,7 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import Stemmer
+
+from bot.reading.lexicon import known_words
 from bot.reading.periods import CURRENT, find_period
 from bot.reading.words import CONTEXT_WORDS, FILLER_EN, FILLER_FR, FILLER_NL, REFERS_BACK, SAME_PERIOD, WORD, is_filler
 from tools.catalog import Catalog, default_catalog
@@ -127,9 +131,19 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+_STEMMER = Stemmer.Stemmer("dutch")
+
+
 def _correction(word: str, vocab: Vocabulary) -> str | None:
     """The known word this unknown word misspells: one edit away (two for words of 7+ letters),
-    and every closest candidate meaning the same term ("asielzoekes": asielzoekers / asielzoeker)."""
+    and every closest candidate meaning the same term ("asielzoekes": asielzoekers / asielzoeker).
+    A real word (bot/reading/lexicon.py) is only taken as another form of the same word ("erkenning":
+    erkenningen), never as a different one ("gebracht" is not "geslacht", "omvang" not "opvang")."""
     if len(word) < 5 or not word.isalpha():
         return None
     limit = 2 if len(word) >= 7 else 1
@@ -144,7 +158,11 @@ def _correction(word: str, vocab: Vocabulary) -> str | None:
     closest = min(best.values())
     candidates = sorted(c for c, d in best.items() if d == closest)
     meanings = {vocab.words[c] for c in candidates}
-    return candidates[0] if len(meanings) == 1 else None
+    if len(meanings) != 1:
+        return None
+    if word in known_words() and _stem(word) != _stem(candidates[0]):
+        return None
+    return candidates[0]
 
 
 # --- reading --------------------------------------------------------------------------------

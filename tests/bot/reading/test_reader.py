@@ -134,6 +134,23 @@ def test_filters_in_short_and_misspelt_forms():
     assert reading.filters == {"opleidingsniveau": ["laag"], "geslacht": ["vrouw"], "leeftijd": ["<25"], "nationaliteit": ["Oekraïens"]}
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Hoeveel werkzoekenden werden in 2023 naar een opleiding gebracht?", "gebracht"),  # not "geslacht"
+    ("Wat was de omvang van de instroom van verzoekers in 2023?", "omvang"),  # not "opvang"
+    ("Hoeveel klanten bediende VDAB in 2023?", "klanten"),  # not "klachten"
+])
+def test_a_real_word_near_a_catalog_term_is_not_corrected_into_it(text, word):
+    # Corrected, each read another question (a breakdown by sex, reception places, complaints); unknown, the
+    # word is reported and no figure is given for it.
+    reading = read(text)
+    assert word not in reading.corrected and word in reading.unplaced
+
+
+def test_a_misspelling_or_another_form_of_a_term_is_still_read_as_the_term():
+    assert read("Hoeveel asielzoekes waren er in 2023?").corrected == {"asielzoekes": "asielzoeker"}
+    assert read("Hoeveel erkenning waren er in 2023?").corrected == {"erkenning": "erkenningen"}  # a real word, same stem
+
+
 def test_short_province_forms_and_breakdown_words_with_their_small_words():
     for short in ["W-Vl", "w.vl.", "WVL"]:
         assert read(f"Hoeveel werkzoekenden waren er in december 2022 in {short}?").filters == {"provincie": ["West-Vlaanderen"]}

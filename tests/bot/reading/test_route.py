@@ -38,11 +38,11 @@ def test_what_the_minister_wants_to_build_out_is_an_actions_question_even_with_a
 
 @pytest.mark.parametrize("text", [
     "Hoe werkt de samenwerking tussen de RVA en de gewestelijke diensten concreet?",
-    "Welke afspraken werden met de uitzendsector gemaakt over de werking van het platform?",
+    "Welke afspraken werden met de uitzendsector gemaakt over werkplekleren?",
     "Waarom werd de opleiding voor begeleiders ingekort?",
 ])
 def test_a_measure_word_without_a_request_for_figures_is_not_a_statistic(text):
-    # "werkt", "werking" and "opleiding" name measures of the catalog, but nothing here asks how many: a statistic
+    # "werkt", "werkplekleren" and "opleiding" name measures of the catalog, but nothing here asks how many: a statistic
     # reading would put "no figure given" on a question that asks for none.
     reading = read(text)
     assert reading.measure_id and classify(text, reading) != "statistic"
