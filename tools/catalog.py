@@ -172,6 +172,9 @@ class Term(BaseModel):
     includes: list[str] = Field(default_factory=list)
     # For a measure: a generic count ("het aantal"), which gives way to any other measure named with it.
     generic: bool = False
+    # For a measure: its words that name it only in a question about its population. "Hoeveel aanvragen
+    # werden ingediend?" counts asylum applications in a question on asylum, drone permits in one on drones.
+    vague_words: list[str] = Field(default_factory=list)
     # For a measure: a ranked list (the top nationalities), published only: said as one list in its
     # published order, with each value in its own unit (a share, a count, or only the rank).
     ranking: bool = False
@@ -233,6 +236,12 @@ class Catalog(BaseModel):
     @model_validator(mode="after")
     def _references_exist(self) -> Catalog:
         populations = {p.id for p in self.populations}
+        for term in self.measures:
+            stray = sorted(set(term.vague_words) - set(term.words))
+            if stray:
+                raise ValueError(f"measure {term.id!r}: vague_words must be among its words: {stray}")
+            if term.vague_words and term.population is None:
+                raise ValueError(f"measure {term.id!r}: vague_words need the population they are vague about")
         measures = {m.id for m in self.measures}
         problems = []
         for ds in self.datasets:

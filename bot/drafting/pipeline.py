@@ -19,25 +19,55 @@ from bot.drafting.render import render_markdown
 from bot.drafting.rewrite import rewrite_parts
 from bot.parse.model import Document
 from bot.reading.llm_reading import better_reading
+from bot.reading.periods import CURRENT, find_period
+from bot.reading.reader import normal_phrase
 from bot.reading.route import Route, route
+from bot.reading.subject import named_populations, vague_measure_word
 from bot.retrieval.store import IndexUnavailable
 from tools.errors import PQError
+from tools.reading import Period
 from tools.statistics import answer as statistics_answer
 
 
 def read_subquestions(doc: Document, asked: dt.date, llm=None) -> list[Route]:
     """Each sub-question read and routed; one that refers back ("deze asielzoekers", "van hen")
-    is read within the last statistical sub-question before it."""
+    is read within the last statistical sub-question before it. A measure read from a word that names
+    it only in a question about its population ("aanvragen") stands only when the question names that
+    population somewhere (bot/reading/subject.py); otherwise the word is reported as not understood."""
     routes: list[Route] = []
     context = None
+    intro_period = asked_period(doc.introduction or "", asked)
+    named = named_populations("\n".join([doc.title or "", doc.introduction or "", *(s.text for s in doc.subquestions)]))
     for sub in doc.subquestions:
         routed = route(sub.number, sub.text, context=context, asked=asked)
         if routed.kind == "statistic" and llm is not None:
             routed = routed.model_copy(update={"reading": better_reading(routed.reading, llm)})
+        vague = vague_measure_word(routed.reading, named) if routed.kind == "statistic" else None
+        if vague:
+            reading = routed.reading
+            routed = routed.model_copy(update={"reading": reading.model_copy(update={"measure": None, "unplaced": [*reading.unplaced, vague]})})
+        if routed.kind == "statistic" and intro_period and routed.reading.period is None and not CURRENT.search(normal_phrase(sub.text)):
+            # "Kan u meedelen voor het jaar 2016: 1. hoeveel …": the period asked for every part that names none (the
+            # most recent figures would answer another question); shown in "Begrepen als" like any other.
+            routed = routed.model_copy(update={"reading": routed.reading.model_copy(update={"period": intro_period})})
         routes.append(routed)
-        if routed.kind == "statistic" and routed.reading.measure_id:
+        if routed.kind == "statistic" and routed.reading.measure_id and not vague:
             context = routed.reading
     return routes
+
+
+# "In navolging van mijn vraag nr. 700 van 25 februari 2016 …": a date that cites a document, not the period asked.
+_CITES_DOCUMENT = re.compile(r"\bnr\.?\s*\d|\bvraag\b[^.:]*\bvan\s+\d|\bwet\b[^.:]*\bvan\s+\d|\bbesluit\b[^.:]*\bvan\s+\d", re.IGNORECASE)
+
+
+def asked_period(introduction: str, asked: dt.date) -> Period | None:
+    """The period the introduction's last sentence names when it asks for the parts that follow ("Kan u
+    meedelen voor 2016:", "Graag cijfers voor de periode 2010 tot 2016."); None otherwise."""
+    sentences = [s for s in re.split(r"(?<=[.!?:])\s*(?=[A-Z])", introduction.strip()) if s.strip()]
+    if not sentences or not _ASKING.search(sentences[-1]) or _CITES_DOCUMENT.search(sentences[-1]):
+        return None
+    found = find_period(normal_phrase(sentences[-1]), asked)
+    return found.period if found else None
 
 
 def run_tools(sub: Route) -> SubAnswer:

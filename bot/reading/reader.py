@@ -18,7 +18,20 @@ import Stemmer
 
 from bot.reading.lexicon import known_words
 from bot.reading.periods import CURRENT, find_period
-from bot.reading.words import CONTEXT_WORDS, FILLER_EN, FILLER_FR, FILLER_NL, REFERS_BACK, SAME_PERIOD, WORD, is_filler
+from bot.reading.words import (
+    AT_THAT_TIME,
+    BARE_BACK,
+    CASES_OF,
+    CONTEXT_WORDS,
+    FILLER_EN,
+    FILLER_FR,
+    FILLER_NL,
+    REFERS_BACK,
+    SAME_PERIOD,
+    SINCE_THEN,
+    WORD,
+    is_filler,
+)
 from tools.catalog import Catalog, default_catalog
 from tools.reading import Found, PopulationRef, Reading
 from tools.text import fold
@@ -55,7 +68,8 @@ class Vocabulary:
 _vocabularies: dict[int, tuple[Catalog, Vocabulary]] = {}
 
 
-def _normal(phrase: str) -> str:
+def normal_phrase(phrase: str) -> str:
+    """A phrase as the catalog's words are matched: folded, with one kind of apostrophe."""
     return fold(phrase).replace("’", "'")
 
 
@@ -67,7 +81,7 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
     entries: dict[str, list[Entry]] = {}
 
     def add(phrase: str, entry: Entry) -> None:
-        key = _normal(phrase)
+        key = normal_phrase(phrase)
         if key and entry not in entries.setdefault(key, []):
             entries[key].append(entry)
 
@@ -83,7 +97,7 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
     for name, dim in catalog.dimensions.items():
         for phrase in dim.words:
             add(phrase, Entry("breakdown", name))
-            if not _normal(phrase).startswith(_BREAKDOWN_PREFIXES):
+            if not normal_phrase(phrase).startswith(_BREAKDOWN_PREFIXES):
                 for prefix in _BREAKDOWN_PREFIXES:
                     add(prefix + phrase, Entry("breakdown", name))
         for value, phrases in dim.values.items():
@@ -222,13 +236,13 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
         # "In zijn antwoord meldde de minister dat er eind 2023 50.635 werkzoekenden waren. Hoeveel waren dat er
         # eind 2024?": the statement before the question says what it is about, not what is asked.
         said = read(intro, asked=asked, catalog=catalog)
-        reading = read(asked_text, context=context, asked=asked, catalog=catalog)
+        reading = read(asked_text, context=context or said.model_copy(update={"period": None}), asked=asked, catalog=catalog)
         if not reading.populations or reading.measure is None:
             reading = merge_context(reading, said.model_copy(update={"period": None}), catalog)
-        if reading.period is None and said.period is not None and SAME_PERIOD.search(_normal(asked_text)):
+        if reading.period is None and said.period is not None and SAME_PERIOD.search(normal_phrase(asked_text)):
             reading = reading.model_copy(update={"period": said.period})  # "voor dat jaar"
         return reading.model_copy(update={"text": text})
-    folded = _normal(text)
+    folded = normal_phrase(text)
     context_measure = context.measure_id if context is not None else None
     reading, unknown, named_before = _read_once(text, folded, asked, catalog, vocab, context_measure)
     corrected = {w: c for w in unknown if (c := _correction(w, vocab)) and c != w}
@@ -240,6 +254,20 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
         reading = merge_context(reading, context, catalog)
     elif context is not None and reading.period is None and SAME_PERIOD.search(folded):
         reading = reading.model_copy(update={"period": context.period})  # "in datzelfde jaar"
+    if context is None:
+        # "Hoeveel % daarvan …?", "In hoeveel gevallen ging het om …?" with nothing before it to refer to: of what is
+        # not known.
+        back = reading.refers_back if reading.refers_back and not reading.populations and BARE_BACK.search(reading.refers_back) else None
+        cases = CASES_OF.search(folded)
+        missing = [words for words in (back, cases and cases.group(0)) if words]
+        if missing:
+            reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, *missing]))})
+    if reading.period is None and context is not None and context.period is not None and AT_THAT_TIME.search(folded):
+        reading = reading.model_copy(update={"period": context.period})  # "hoeveel waren er toen ingeschreven?"
+    elif reading.period is None and (elsewhere := SINCE_THEN.search(folded) or AT_THAT_TIME.search(folded)):
+        # "Hoeveel aanvragen werden er sindsdien ingediend?": a moment named elsewhere (a law's date in the
+        # introduction). The most recent figures would answer another question; the words are not understood.
+        reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, elsewhere.group(0)]))})
     return _named_before(reading, named_before, context)
 
 

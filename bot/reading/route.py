@@ -50,9 +50,9 @@ def classify(text: str, reading: Reading) -> Kind:
         return "actions"
     if re.search(_PROCEDURE, folded):
         return "procedure"
-    if (measure and reading.populations) or ((counts or reading.breakdowns) and (reading.populations or reading.measure_id)):
-        # "de belangrijkste nationaliteiten van de verzoekers", "in welke beroepen waren asielzoekers tewerkgesteld":
-        # a measure of a group, or a breakdown of one, asks for figures; a measure word alone ("hoe werkt …") does not.
+    if (measure and (reading.populations or reading.registers)) or ((counts or reading.breakdowns) and (reading.populations or reading.measure_id)):
+        # "de belangrijkste nationaliteiten van de verzoekers", "de werklast van het CGVS": a measure of a group or of
+        # an agency, or a breakdown of one, asks for figures; a measure word alone ("hoe werkt …") does not.
         return "statistic"
     if counts and re.search(r"\bhoeveel\b|\bcombien\b|\bhow many\b", folded):
         return "statistic"  # a count of something the catalog does not know: said so, not ignored

@@ -425,3 +425,34 @@ def test_months_are_named_and_an_annex_title_carries_the_filters():
     assert f"januari {_dutch(decisions[1])}, februari {_dutch(decisions[2])} en maart {_dutch(decisions[3])}" in text
     assert [row[0] for row in draft.annexes[0].rows] == ["januari", "februari", "maart"]
     assert draft.annexes[1].title.startswith("Werkzoekenden zonder werk in Limburg (vrouwen en jonger dan 25 jaar) per opleidingsniveau")
+
+
+def _parts(text: str) -> dict:
+    return {p.label: p for p in draft_document(parse_text(text)).parts}
+
+
+def test_a_vague_measure_word_on_another_subject_gives_no_figure():
+    # "aanvragen" is an asylum application in a question on asylum; here it is a permit for drones.
+    parts = _parts("Dronevergunningen.\n\nSinds 2022 geldt een nieuw kader voor drones.\n\n"
+                   "1. Hoeveel aanvragen werden er in 2023 ingediend?\n2. Hoeveel beslissingen werden er in 2023 genomen?\n")
+    for label in ("1", "2"):
+        assert parts[label].status == "needs_review" and "er wordt geen cijfer gegeven" in parts[label].text
+    assert "aanvragen" in parts["1"].understood and "beslissingen" in parts["2"].understood
+    anchored = _parts("Asielzoekers.\n\n1. Hoeveel aanvragen werden er in 2023 ingediend?\n")
+    assert anchored["1"].status == "available" and "verzoeken om internationale bescherming" in anchored["1"].understood
+
+
+def test_since_then_without_a_period_of_its_own_gives_no_figure():
+    parts = _parts("Asielwet.\n\nOp 1 maart 2023 trad de nieuwe asielwet in werking.\n\n"
+                   "1. Hoeveel asielaanvragen werden er sindsdien ingediend?\n")
+    assert parts["1"].status == "needs_review" and "sindsdien" in parts["1"].understood
+
+
+def test_the_period_the_introduction_asks_for_is_the_period_of_parts_naming_none():
+    parts = _parts("Asiel. - Cijfers.\n\nKan u meedelen voor het jaar 2022:\n"
+                   "1. hoeveel asielaanvragen er werden ingediend;\n2. hoeveel asielaanvragen er in 2023 werden ingediend?\n")
+    assert "2022" in parts["1"].understood and "meest recente" not in parts["1"].understood
+    assert "2023" in parts["2"].understood and "2022" not in parts["2"].understood  # a part's own period stands
+    cited = _parts("Asiel. - Cijfers.\n\nIn navolging van mijn vraag nr. 700 van 25 februari 2022 stel ik graag volgende vragen:\n"
+                   "1. Hoeveel asielaanvragen werden er ingediend?\n")
+    assert "2022" not in cited["1"].understood and "meest recente" in cited["1"].understood  # a cited question's date

@@ -222,3 +222,24 @@ def test_more_words_for_halves_and_genders():
 def test_words_not_understood_in_a_question_without_data_are_to_check_not_a_verdict():
     verdict = resolve(read("Hoeveel vacatures ontving VDAB in 2023?"))
     assert verdict.status == "needs_review" and verdict.unplaced == ["vacatures"]
+
+
+def test_then_takes_the_earlier_period_and_since_then_is_not_guessed():
+    earlier = read("Hoeveel werkzoekenden waren er eind 2023?")
+    then = read("En hoeveel werkzoekenden waren er toen in Limburg?", context=earlier)
+    assert then.period == earlier.period and not then.unplaced
+    alone = read("Hoeveel werkzoekenden waren er toen in Limburg?")
+    assert alone.period is None and alone.unplaced == ["toen"]
+    since = read("Hoeveel asielaanvragen werden er sindsdien ingediend?", context=earlier)
+    assert since.unplaced == ["sindsdien"]  # since the end of 2023, or since a date the question gave? not guessed
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Hoeveel procent daarvan werd in 2023 toegekend?", "daarvan"),
+    ("In hoeveel gevallen ging het in 2023 om asielzoekers?", "in hoeveel gevallen"),
+])
+def test_a_back_reference_with_nothing_before_it_is_not_understood(text, words):
+    # Of what, or which cases, only an earlier question could say; a count of all would answer another question.
+    assert words in read(text).unplaced
+    earlier = read("Hoeveel verzoeken om internationale bescherming werden er in 2023 ingediend?")
+    assert words not in read(text, context=earlier).unplaced
