@@ -236,9 +236,15 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
         # "In zijn antwoord meldde de minister dat er eind 2023 50.635 werkzoekenden waren. Hoeveel waren dat er
         # eind 2024?": the statement before the question says what it is about, not what is asked.
         said = read(intro, asked=asked, catalog=catalog)
-        reading = read(asked_text, context=context or said.model_copy(update={"period": None}), asked=asked, catalog=catalog)
+        statement = said.model_copy(update={"period": None})
+        own = read(asked_text, asked=asked, catalog=catalog)
+        reading = read(asked_text, context=context or statement, asked=asked, catalog=catalog)
+        if own.measure is None and context is None and said.measure is not None and not said.populations and said.unplaced:
+            # The measure comes from a statement that names no group and is not understood ("alle partners in de keten
+            # werken met een eigen systeem … Kunt u hiervan een overzicht geven?"): neither is the question.
+            reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, *said.unplaced]))})
         if not reading.populations or reading.measure is None:
-            reading = merge_context(reading, said.model_copy(update={"period": None}), catalog)
+            reading = merge_context(reading, statement, catalog)
         if reading.period is None and said.period is not None and SAME_PERIOD.search(normal_phrase(asked_text)):
             reading = reading.model_copy(update={"period": said.period})  # "voor dat jaar"
         return reading.model_copy(update={"text": text})

@@ -243,3 +243,12 @@ def test_a_back_reference_with_nothing_before_it_is_not_understood(text, words):
     assert words in read(text).unplaced
     earlier = read("Hoeveel verzoeken om internationale bescherming werden er in 2023 ingediend?")
     assert words not in read(text, context=earlier).unplaced
+
+
+def test_a_measure_from_a_statement_not_understood_is_not_taken():
+    # "werken" in a statement about IT systems is not employment; the question only says "hiervan".
+    vague = read("Eén oorzaak is dat alle diensten in die sector werken met een eigen databank. Kunt u hiervan een overzicht geven?")
+    assert {"oorzaak", "diensten", "databank"} <= set(vague.unplaced)
+    # A statement that names its group still says what the question is about.
+    clear = read("In een eerder antwoord meldde de minister dat er eind 2023 50.635 werkzoekenden waren. Hoeveel waren dat er eind 2024?")
+    assert clear.populations[0].id == "werkzoekende" and not clear.unplaced
