@@ -145,12 +145,12 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+_STEMMER = Stemmer.Stemmer("dutch")
+
+
 @lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     return _STEMMER.stemWord(word)
-
-
-_STEMMER = Stemmer.Stemmer("dutch")
 
 
 def _correction(word: str, vocab: Vocabulary) -> str | None:
@@ -237,9 +237,9 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
         # eind 2024?": the statement before the question says what it is about, not what is asked.
         said = read(intro, asked=asked, catalog=catalog)
         statement = said.model_copy(update={"period": None})
-        own = read(asked_text, asked=asked, catalog=catalog)
         reading = read(asked_text, context=context or statement, asked=asked, catalog=catalog)
-        if own.measure is None and context is None and said.measure is not None and not said.populations and said.unplaced:
+        if (context is None and said.measure is not None and not said.populations and said.unplaced
+                and read(asked_text, asked=asked, catalog=catalog).measure is None):
             # The measure comes from a statement that names no group and is not understood ("alle partners in de keten
             # werken met een eigen systeem … Kunt u hiervan een overzicht geven?"): neither is the question.
             reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, *said.unplaced]))})

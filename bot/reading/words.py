@@ -87,11 +87,12 @@ BARE_BACK = re.compile(r"(?<![\w])(?:van hen|onder hen|daarvan|hiervan|daarvan w
                        r"d'entre eux|parmi eux|parmi ceux-ci|of them|among them)(?![\w])")
 CASES_OF = re.compile(r"(?<![\w])(?:in hoeveel (?:van de |van die |van deze )?(?:gevallen|dossiers|zaken)|dans combien de cas|in how many cases)(?![\w])")
 
-# Words that take the period of the previous question or turn.
 # A time named elsewhere, which the sub-question's own words do not say: since then ("sindsdien") ...
 SINCE_THEN = re.compile(r"(?<![\w])(?:sindsdien|sedertdien|sinds dan|sinds toen|depuis lors|since then)(?![\w])")
 # ... or at that time ("toen"): the earlier question's period when there is one.
 AT_THAT_TIME = re.compile(r"(?<![\w])(?:toen|op dat moment|a ce moment-la|a ce moment|at that time|back then)(?![\w])")
+
+# Words that take the period of the previous question or turn.
 SAME_PERIOD = re.compile(r"(?<![\w])(?:(?:in |voor |over )?(?:datzelfde|hetzelfde|dat|dit|die) jaar|(?:in |voor |over )?(?:dezelfde|diezelfde|die) periode"
                          r"|la meme annee|cette annee-la|that year|the same year)(?![\w])")
 
