@@ -255,7 +255,11 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
     if corrected:
         fixed = re.sub(r"[a-z0-9]+", lambda m: corrected.get(m.group(), m.group()), folded)
         reading, unknown, named_before = _read_once(text, fixed, asked, catalog, vocab, context_measure)
-        reading.corrected = corrected
+        # A correction that placed nothing ("toegekend" to "toegekende", a word only of a longer phrase) is not
+        # said as one: the word the question wrote is the one reported as not understood.
+        wrote = {c: w for w, c in corrected.items()}
+        reading.corrected = {w: c for w, c in corrected.items() if c not in reading.unplaced}
+        reading.unplaced = [wrote.get(word, word) for word in reading.unplaced]
     if context is not None and reading.refers_back:
         reading = merge_context(reading, context, catalog)
     elif context is not None and reading.period is None and SAME_PERIOD.search(folded):

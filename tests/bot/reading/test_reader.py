@@ -252,3 +252,9 @@ def test_a_measure_from_a_statement_not_understood_is_not_taken():
     # A statement that names its group still says what the question is about.
     clear = read("In een eerder antwoord meldde de minister dat er eind 2023 50.635 werkzoekenden waren. Hoeveel waren dat er eind 2024?")
     assert clear.populations[0].id == "werkzoekende" and not clear.unplaced
+
+
+def test_a_correction_that_places_nothing_is_not_said_and_the_written_word_is_reported():
+    # "toegekend" is one edit from "toegekende", a word of the phrase "toegekende vluchtelingenstatussen" only.
+    reading = read("Hoeveel gehele vrijstellingen werden er in 2023 toegekend?")
+    assert reading.corrected == {} and "toegekend" in reading.unplaced and "toegekende" not in reading.unplaced
