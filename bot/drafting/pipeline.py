@@ -20,7 +20,7 @@ from bot.drafting.rewrite import rewrite_parts
 from bot.parse.model import Document
 from bot.reading.llm_reading import better_reading
 from bot.reading.periods import CURRENT, find_period
-from bot.reading.reader import normal_phrase
+from bot.reading.reader import normal_phrase, with_unplaced
 from bot.reading.route import Route, route
 from bot.reading.subject import named_populations, vague_measure_word
 from bot.retrieval.store import IndexUnavailable
@@ -44,8 +44,7 @@ def read_subquestions(doc: Document, asked: dt.date, llm=None) -> list[Route]:
             routed = routed.model_copy(update={"reading": better_reading(routed.reading, llm)})
         vague = vague_measure_word(routed.reading, named) if routed.kind == "statistic" else None
         if vague:
-            reading = routed.reading
-            routed = routed.model_copy(update={"reading": reading.model_copy(update={"measure": None, "unplaced": [*reading.unplaced, vague]})})
+            routed = routed.model_copy(update={"reading": with_unplaced(routed.reading.model_copy(update={"measure": None}), vague)})
         if routed.kind == "statistic" and intro_period and routed.reading.period is None and not CURRENT.search(normal_phrase(sub.text)):
             # "Kan u meedelen voor het jaar 2016: 1. hoeveel …": the period asked for every part that names none (the
             # most recent figures would answer another question); shown in "Begrepen als" like any other.

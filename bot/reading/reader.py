@@ -242,7 +242,7 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
                 and read(asked_text, asked=asked, catalog=catalog).measure is None):
             # The measure comes from a statement that names no group and is not understood ("alle partners in de keten
             # werken met een eigen systeem … Kunt u hiervan een overzicht geven?"): neither is the question.
-            reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, *said.unplaced]))})
+            reading = with_unplaced(reading, *said.unplaced)
         if not reading.populations or reading.measure is None:
             reading = merge_context(reading, statement, catalog)
         if reading.period is None and said.period is not None and SAME_PERIOD.search(normal_phrase(asked_text)):
@@ -271,14 +271,19 @@ def read(text: str, *, context: Reading | None = None, asked: dt.date | None = N
         cases = CASES_OF.search(folded)
         missing = [words for words in (back, cases and cases.group(0)) if words]
         if missing:
-            reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, *missing]))})
+            reading = with_unplaced(reading, *missing)
     if reading.period is None and context is not None and context.period is not None and AT_THAT_TIME.search(folded):
         reading = reading.model_copy(update={"period": context.period})  # "hoeveel waren er toen ingeschreven?"
     elif reading.period is None and (elsewhere := SINCE_THEN.search(folded) or AT_THAT_TIME.search(folded)):
         # "Hoeveel aanvragen werden er sindsdien ingediend?": a moment named elsewhere (a law's date in the
         # introduction). The most recent figures would answer another question; the words are not understood.
-        reading = reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, elsewhere.group(0)]))})
+        reading = with_unplaced(reading, elsewhere.group(0))
     return _named_before(reading, named_before, context)
+
+
+def with_unplaced(reading: Reading, *words: str) -> Reading:
+    """The reading with `words` added to those it could not place (each once): no figure is given for it."""
+    return reading.model_copy(update={"unplaced": list(dict.fromkeys([*reading.unplaced, *words]))})
 
 
 def _named_before(reading: Reading, named: list[tuple[str, str]], context: Reading | None) -> Reading:
